@@ -1,0 +1,2 @@
+/** Technology behind the application's ports: JPA, JMS, the Informz AAPI client. */
+package com.idss.informzsync.infrastructure;
