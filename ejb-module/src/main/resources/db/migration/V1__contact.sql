@@ -1,5 +1,6 @@
 -- Walking-skeleton schema; the CRM model grows in later versions.
-CREATE SEQUENCE contact_seq START WITH 1 INCREMENT BY 50;
+-- EclipseLink reads NEXT VALUE as the top of a preallocated block of 50: start at 50.
+CREATE SEQUENCE contact_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE contact (
     id      INTEGER      NOT NULL PRIMARY KEY,

@@ -1,14 +1,18 @@
 package com.idss.informzsync.infrastructure.messaging;
 
 import com.idss.informzsync.application.sync.SyncMessage;
+import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandler;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Consumes the sync queue, each message in its own container transaction. Any exception rolls the
@@ -22,12 +26,26 @@ import jakarta.jms.TextMessage;
 })
 public class SyncQueueListener implements MessageListener {
 
+    private static final Logger LOG = Logger.getLogger(SyncQueueListener.class.getName());
+
     @Inject
     SyncMessageHandler handler;
 
+    @Inject
+    Event<SyncMessageFailed> failed;
+
     @Override
     public void onMessage(Message message) {
-        handler.handle(SyncMessage.parse(textOf(message)));
+        String payload = null;
+        try {
+            payload = textOf(message);
+            handler.handle(SyncMessage.parse(payload));
+        } catch (RuntimeException e) {
+            int deliveryCount = deliveryCountOf(message);
+            LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
+            failed.fire(new SyncMessageFailed(payload, deliveryCount, e.toString()));
+            throw e;
+        }
     }
 
     private static String textOf(Message message) {
@@ -38,6 +56,14 @@ public class SyncQueueListener implements MessageListener {
             return text.getText();
         } catch (JMSException e) {
             throw new IllegalStateException("could not read sync message", e);
+        }
+    }
+
+    private static int deliveryCountOf(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException | NumberFormatException e) {
+            return 0;
         }
     }
 }

@@ -1,0 +1,26 @@
+package com.idss.informzsync.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+/**
+ * The product's own EAR, as built, plus the test classes as an EAR library (Arquillian does not add
+ * them to an EAR by itself).
+ */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static EnterpriseArchive productEarWith(Class<?>... testClasses) {
+        File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
+        JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "in-container-tests.jar")
+                .addClasses(testClasses)
+                .addClasses(SyncRecorder.class, Deployments.class)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear).addAsLibrary(tests);
+    }
+}
