@@ -53,7 +53,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-java -jar "$simulator_jar" --port "$simulator_port" --interest-mode create \
+java -jar "$simulator_jar" --port "$simulator_port" --unknown-interest create \
   > "$base_dir/log/informz-simulator.log" 2>&1 &
 simulator_pid=$!
 
