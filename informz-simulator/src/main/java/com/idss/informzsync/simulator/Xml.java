@@ -162,6 +162,8 @@ final class Xml {
             StringWriter out = new StringWriter(1024);
             XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out);
             write(element, writer, null);
+            // Ends a pending empty element, which StAX would otherwise never terminate.
+            writer.writeEndDocument();
             writer.close();
             return out.toString();
         } catch (XMLStreamException e) {
