@@ -107,6 +107,9 @@ final class AapiProcessor {
         if (compressed) {
             StringBuilder payload = new StringBuilder();
             for (Element child : Xml.children(container)) {
+                // Cut from the root, a payload must carry the xsi/xsd declarations its xsi:type attributes rely on.
+                child.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsd", Xml.XSD_NS);
+                child.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:xsi", Xml.XSI_NS);
                 payload.append(Xml.toFragment(child));
             }
             while (container.getFirstChild() != null) {
