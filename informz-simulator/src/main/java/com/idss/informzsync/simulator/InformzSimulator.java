@@ -42,6 +42,10 @@ public final class InformzSimulator implements AutoCloseable {
         this.uploads = Executors.newSingleThreadScheduledExecutor(daemonThreads("informz-sim-upload"));
         AapiProcessor processor = new AapiProcessor(config, state, uploads, () -> unknownInterestMode,
                 () -> bulkUploadDelay, () -> callerIpAllowed);
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms per call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
         server.createContext(SoapEndpoint.PATH, new SoapEndpoint(processor, faults, callLog, closing));
         server.createContext(AdminEndpoint.PATH, new AdminEndpoint(this));
