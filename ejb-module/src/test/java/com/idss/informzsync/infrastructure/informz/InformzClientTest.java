@@ -217,7 +217,7 @@ class InformzClientTest {
 
     @Test
     void everyInjectedFaultMapsToItsKind() {
-        InformzClient client = new InformzClient(settings().readTimeout(Duration.ofMillis(300)).build());
+        InformzClient client = new InformzClient(settings().readTimeout(Duration.ofMillis(1_500)).build());
         GridQuery query = GridQuery.of("interest_target_group").returning("target_group_name");
         Map<Runnable, FailureKind> cases = new java.util.LinkedHashMap<>();
         cases.put(() -> simulator.injectFaults(FaultType.HTTP_503, 1), FailureKind.TRANSIENT);
