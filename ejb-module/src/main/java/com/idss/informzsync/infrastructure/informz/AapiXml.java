@@ -1,0 +1,238 @@
+package com.idss.informzsync.infrastructure.informz;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/** DOM building and parsing for AAPI documents, a StAX serializer, and the section 2.5 payload compression. */
+final class AapiXml {
+
+    static final String AAPI_NS = "http://partner.informz.net/aapi/2009/08/";
+    static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(AapiXml::newBuilder);
+
+    private AapiXml() {
+    }
+
+    private static DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            // Answers come from the network: no DTDs, no external entities.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DocumentBuilder builder() {
+        DocumentBuilder builder = BUILDER.get();
+        builder.reset();
+        builder.setErrorHandler(null);
+        return builder;
+    }
+
+    static Document newDocument() {
+        return builder().newDocument();
+    }
+
+    static Element root(Document document, String localName) {
+        Element root = document.createElementNS(AAPI_NS, localName);
+        document.appendChild(root);
+        return root;
+    }
+
+    static Element add(Element parent, String localName) {
+        Element child = parent.getOwnerDocument().createElementNS(AAPI_NS, localName);
+        parent.appendChild(child);
+        return child;
+    }
+
+    static Element add(Element parent, String localName, String text) {
+        Element child = add(parent, localName);
+        child.setTextContent(text);
+        return child;
+    }
+
+    /** The result document declares utf-16 but arrives as a string: it must be parsed from a Reader. */
+    static Document parse(String text) throws SAXException {
+        try {
+            return builder().parse(new InputSource(new StringReader(text)));
+        } catch (IOException e) {
+            throw new SAXException(e);
+        }
+    }
+
+    static Document parse(byte[] bytes) throws SAXException {
+        try {
+            return builder().parse(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new SAXException(e);
+        }
+    }
+
+    static List<Element> children(Element parent) {
+        List<Element> result = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                result.add((Element) n);
+            }
+        }
+        return result;
+    }
+
+    static Element child(Element parent, String localName) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && localName.equalsIgnoreCase(n.getLocalName())) {
+                return (Element) n;
+            }
+        }
+        return null;
+    }
+
+    /** First descendant with this local name, any depth: Subscribe response nesting is undocumented. */
+    static Element descendant(Element parent, String localName) {
+        for (Element child : children(parent)) {
+            if (localName.equalsIgnoreCase(child.getLocalName())) {
+                return child;
+            }
+            Element deeper = descendant(child, localName);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
+    }
+
+    static String serialize(Element element) {
+        try {
+            StringWriter out = new StringWriter(1024);
+            XMLStreamWriter writer = OUTPUT.createXMLStreamWriter(out);
+            write(element, writer, null);
+            // Ends a pending empty element, which StAX would otherwise never terminate.
+            writer.writeEndDocument();
+            writer.close();
+            return out.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static XMLStreamWriter writer(StringWriter out) throws XMLStreamException {
+        return OUTPUT.createXMLStreamWriter(out);
+    }
+
+    private static void write(Element element, XMLStreamWriter writer, String inheritedNamespace)
+            throws XMLStreamException {
+        String namespace = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
+        boolean empty = element.getFirstChild() == null;
+        if (empty) {
+            writer.writeEmptyElement(element.getLocalName());
+        } else {
+            writer.writeStartElement(element.getLocalName());
+        }
+        if (!namespace.equals(inheritedNamespace == null ? "" : inheritedNamespace)) {
+            writer.writeDefaultNamespace(namespace);
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            writer.writeAttribute(attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName(),
+                    attribute.getValue());
+        }
+        if (empty) {
+            return;
+        }
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                write((Element) n, writer, namespace);
+            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                writer.writeCharacters(n.getNodeValue());
+            }
+        }
+        writer.writeEndElement();
+    }
+
+    /** Replaces the container's element children by base64(LE int32 length + gzip(UTF-8 payload)). */
+    static void compressChildren(Element container) {
+        StringBuilder payload = new StringBuilder();
+        for (Element child : children(container)) {
+            payload.append(serialize(child));
+        }
+        while (container.getFirstChild() != null) {
+            container.removeChild(container.getFirstChild());
+        }
+        container.setTextContent(encode(payload.toString()));
+    }
+
+    static String encode(String payload) {
+        byte[] plain = payload.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(plain.length).array());
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(plain);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    static String decode(String text) throws IOException {
+        byte[] bytes = Base64.getMimeDecoder().decode(text.trim());
+        if (bytes.length < 5) {
+            throw new IOException("compressed payload too short");
+        }
+        int declared = ByteBuffer.wrap(bytes, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] plain;
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes, 4, bytes.length - 4))) {
+            plain = gzip.readAllBytes();
+        }
+        if (plain.length != declared) {
+            throw new IOException("length prefix " + declared + " does not match " + plain.length + " bytes");
+        }
+        return new String(plain, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A compressed container holds a fragment (possibly several elements, with or without xmlns). Parsing it
+     * inside a wrapper element in the AAPI namespace gives both forms the same namespace.
+     */
+    static List<Element> decompressChildren(Element container) throws IOException, SAXException {
+        String fragment = decode(container.getTextContent());
+        Document holder = newDocument();
+        Element wrapper = root(holder, "Payload");
+        String open = serialize(wrapper);
+        String start = open.substring(0, open.length() - 2) + ">";
+        Document parsed = parse(start + fragment + "</Payload>");
+        return children(parsed.getDocumentElement());
+    }
+}

@@ -1,0 +1,519 @@
+package com.idss.informzsync.infrastructure.informz;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * The Informz AAPI: Subscribe, Optout, Unsubscribe, BulkUpload and GridRequests over SOAP. Thread-safe; one
+ * instance per settings. Every call is logged (password redacted) and handed to the settings' {@link CallRecorder}.
+ */
+public final class InformzClient {
+
+    static final int MAX_ROWS_PER_PAGE = 1_000;
+    private static final Logger LOG = Logger.getLogger(InformzClient.class.getName());
+    private static final String REDACTED = "***";
+
+    private final InformzSettings settings;
+    private final SoapTransport transport;
+
+    public InformzClient(InformzSettings settings) {
+        this.settings = settings;
+        this.transport = new SoapTransport(settings);
+    }
+
+    public InformzSettings settings() {
+        return settings;
+    }
+
+    // ---- Actions -------------------------------------------------------------------------------------------
+
+    /**
+     * Upserts subscribers and their membership in the interests. Invalid subscribers are returned as rejections
+     * and the valid rest is sent; fields become FieldDefinitions (String) named after the map keys.
+     */
+    public SubscribeResult subscribe(InterestAction action, Collection<String> interestNames,
+            List<SubscriberRecord> subscribers) {
+        return subscribe(action, interestNames, subscribers, Map.of());
+    }
+
+    /** As {@link #subscribe(InterestAction, Collection, List)}, with DefaultValues for some fields. */
+    public SubscribeResult subscribe(InterestAction action, Collection<String> interestNames,
+            List<SubscriberRecord> subscribers, Map<String, String> fieldDefaults) {
+        requireValidInterests("Subscribe", interestNames, false);
+        List<SubscriberRejection> rejections = new ArrayList<>();
+        List<SubscriberRecord> valid = screen(subscribers, rejections);
+        if (valid.isEmpty()) {
+            return new SubscribeResult(false, 0, 0, 0, "nothing sent: every subscriber was rejected", rejections);
+        }
+        Request request = new Request("ActionRequest", "Actions");
+        Element subscribe = AapiXml.add(request.container, "Subscribe");
+        if (!interestNames.isEmpty()) {
+            Element details = AapiXml.add(subscribe, "InterestDetails");
+            interestNames(details, interestNames);
+            AapiXml.add(details, "InterestAction", action.wireName());
+        }
+        Element data = AapiXml.add(subscribe, "SubscriberData");
+        Set<String> fieldNames = new LinkedHashSet<>(fieldDefaults.keySet());
+        valid.forEach(s -> fieldNames.addAll(s.fields().keySet()));
+        if (!fieldNames.isEmpty()) {
+            Element definitions = AapiXml.add(data, "FieldDefinitions");
+            for (String name : fieldNames) {
+                Element definition = AapiXml.add(definitions, "FieldDefinition");
+                AapiXml.add(definition, "Name", name);
+                AapiXml.add(definition, "DataType", "String");
+                if (fieldDefaults.get(name) != null) {
+                    AapiXml.add(definition, "DefaultValue", fieldDefaults.get(name));
+                }
+            }
+        }
+        Element list = AapiXml.add(data, "Subscribers");
+        for (SubscriberRecord record : valid) {
+            Element subscriber = subscriberKey(list, record);
+            if (!record.fields().isEmpty()) {
+                Element fields = AapiXml.add(subscriber, "Fields");
+                record.fields().forEach((name, value) -> AapiXml.add(fields, "Field", value == null ? "" : value)
+                        .setAttribute("element", name));
+            }
+        }
+        Response response = call("Subscribe", request);
+        Element result = response.item("Subscribe");
+        return new SubscribeResult(true, number(result, "NewSubscriberCount", 0),
+                number(result, "PreviousSubscriberCount", 0), number(result, "PreviousUnsubscriberCount", -1),
+                message(result), rejections);
+    }
+
+    /** Removes subscribers from the interests (the membership is cancelled); the way deactivation is synced. */
+    public ActionResult optout(Collection<String> interestNames, List<SubscriberRecord> subscribers) {
+        requireValidInterests("Optout", interestNames, true);
+        List<SubscriberRejection> rejections = new ArrayList<>();
+        List<SubscriberRecord> valid = screen(subscribers, rejections);
+        if (valid.isEmpty()) {
+            return new ActionResult(false, 0, "nothing sent: every subscriber was rejected", rejections);
+        }
+        Request request = new Request("ActionRequest", "Actions");
+        Element optout = AapiXml.add(request.container, "Optout");
+        interestNames(optout, interestNames);
+        Element list = AapiXml.add(optout, "Subscribers");
+        valid.forEach(record -> subscriberKey(list, record));
+        Response response = call("Optout", request);
+        Element result = response.item("Optout");
+        return new ActionResult(true, number(result, "Count", valid.size()), message(result), rejections);
+    }
+
+    /**
+     * Global unsubscribe from every list. Implemented for completeness and tests only: the sync never uses it for
+     * deactivation (it opts out of the synced interests instead), because only the subscriber may undo it.
+     */
+    public ActionResult unsubscribe(List<SubscriberRecord> subscribers, String reason) {
+        List<SubscriberRejection> rejections = new ArrayList<>();
+        List<SubscriberRecord> valid = screen(subscribers, rejections);
+        if (valid.isEmpty()) {
+            return new ActionResult(false, 0, "nothing sent: every subscriber was rejected", rejections);
+        }
+        Request request = new Request("ActionRequest", "Actions");
+        Element list = AapiXml.add(AapiXml.add(request.container, "Unsubscribe"), "Subscribers");
+        for (SubscriberRecord record : valid) {
+            Element subscriber = subscriberKey(list, record);
+            if (reason != null && !reason.isBlank()) {
+                AapiXml.add(subscriber, "UnsubscribeReason", reason);
+            }
+        }
+        Response response = call("Unsubscribe", request);
+        Element result = response.item("Unsubscribe");
+        return new ActionResult(true, number(result, "Count", 0), message(result), rejections);
+    }
+
+    /** Queues an asynchronous upload; poll {@link #uploadStatus(int)} or {@link #awaitUpload} for the outcome. */
+    public BulkUploadResult bulkUpload(BulkUploadRequest upload) {
+        requireValidInterests("BulkUpload", upload.interestNames(), false);
+        if (upload.statusEmailRecipients().isEmpty()) {
+            throw validationFailure("BulkUpload", "at least one status email recipient is required");
+        }
+        List<SubscriberRejection> rejections = new ArrayList<>();
+        List<SubscriberRecord> valid = screen(upload.subscribers(), rejections);
+        if (valid.isEmpty()) {
+            return new BulkUploadResult(OptionalInt.empty(), rejections);
+        }
+        Request request = new Request("ActionRequest", "Actions");
+        Element bulk = AapiXml.add(request.container, "BulkUpload");
+        Element details = AapiXml.add(bulk, "UploadDetails");
+        Element interests = AapiXml.add(details, "InterestDetails");
+        interestNames(interests, upload.interestNames());
+        AapiXml.add(interests, "InterestAction", upload.action().wireName());
+        Element recipients = AapiXml.add(details, "StatusEmailRecipients");
+        upload.statusEmailRecipients().forEach(email -> AapiXml.add(recipients, "Email", email));
+        AapiXml.add(details, "ColumnDelimiter", ",");
+        AapiXml.add(details, "HasFieldsEnclosedInQuotes", "1");
+        Element definitions = AapiXml.add(bulk, "FieldDefinitions");
+        fieldDefinition(definitions, "Email", "string", 1, "Email");
+        fieldDefinition(definitions, "ID", "integer", 2, "ID");
+        for (int i = 0; i < upload.fieldNames().size(); i++) {
+            fieldDefinition(definitions, upload.fieldNames().get(i), "string", i + 3, "PersonalInfo");
+        }
+        StringBuilder data = new StringBuilder();
+        for (SubscriberRecord record : valid) {
+            List<String> columns = new ArrayList<>();
+            columns.add(record.email().trim());
+            columns.add(record.remoteId() == null ? "" : record.remoteId().trim());
+            upload.fieldNames().forEach(name -> columns.add(record.fields().getOrDefault(name, "")));
+            data.append(csvLine(columns)).append('\n');
+        }
+        AapiXml.add(bulk, "Data", data.toString());
+        Response response = call("BulkUpload", request);
+        Element uploadId = AapiXml.descendant(response.item("BulkUpload"), "UploadID");
+        if (uploadId == null) {
+            throw InformzException.of(FailureKind.TRANSIENT, "BulkUpload", null, "response without UploadID",
+                    response.redactedRequest, null);
+        }
+        return new BulkUploadResult(OptionalInt.of(Integer.parseInt(uploadId.getTextContent().trim())), rejections);
+    }
+
+    private static void fieldDefinition(Element definitions, String name, String type, int column, String fieldType) {
+        Element definition = AapiXml.add(definitions, "FieldDefinition");
+        AapiXml.add(definition, "Name", name);
+        AapiXml.add(definition, "DataType", type);
+        AapiXml.add(definition, "ColumnIndex", Integer.toString(column));
+        AapiXml.add(definition, "FieldType", fieldType);
+    }
+
+    /** Quotes every value; line breaks would end the CSV row, so they become spaces. */
+    private static String csvLine(List<String> values) {
+        StringBuilder line = new StringBuilder();
+        for (String value : values) {
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            String clean = (value == null ? "" : value).replace('\r', ' ').replace('\n', ' ').replace("\"", "\"\"");
+            line.append('"').append(clean).append('"');
+        }
+        return line.toString();
+    }
+
+    /** The upload's {@code upload_history} row. */
+    public UploadStatus uploadStatus(int uploadId) {
+        List<GridRecord> rows = grid(GridQuery.of("upload_history")
+                .where(GridCondition.eq("upload_id", uploadId))
+                .returning("upload_id", "status", "total_email_count", "invalid_email_count", "new_count",
+                        "previous_count", "duplicate_email_count", "previous_unsubscriber_count"));
+        if (rows.isEmpty()) {
+            throw InformzException.of(FailureKind.PERMANENT, "upload_history", null,
+                    "no upload_history row for upload " + uploadId, null, null);
+        }
+        GridRecord row = rows.get(0);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        row.fields().forEach((name, value) -> {
+            if (name.endsWith("_count") && value != null && !value.isBlank()) {
+                counts.put(name.toLowerCase(Locale.ROOT), Integer.valueOf(value.trim()));
+            }
+        });
+        return new UploadStatus(uploadId, row.text("status").orElse(""), counts);
+    }
+
+    /** Polls until the upload leaves Pending or the deadline passes (then a transient failure: try again later). */
+    public UploadStatus awaitUpload(int uploadId, Duration timeout, Duration pollInterval) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            UploadStatus status = uploadStatus(uploadId);
+            if (!status.pending()) {
+                return status;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw InformzException.of(FailureKind.TRANSIENT, "BulkUpload", null,
+                        "upload " + uploadId + " still " + status.status() + " after " + timeout, null, null);
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw InformzException.of(FailureKind.TRANSIENT, "BulkUpload", null, "interrupted while polling", null, e);
+            }
+        }
+    }
+
+    // ---- Grids ---------------------------------------------------------------------------------------------
+
+    /** Number of rows matching the query's conditions. */
+    public int count(GridQuery query) {
+        List<GridRecord> rows = gridPage(query.returning("Count"), null, null);
+        return rows.isEmpty() ? 0 : rows.get(0).integer("Count").orElse(0);
+    }
+
+    /** One request, at most 1,000 rows (Informz's cap), in the order the query asks for. */
+    public List<GridRecord> grid(GridQuery query) {
+        return gridPage(query, null, MAX_ROWS_PER_PAGE);
+    }
+
+    /**
+     * Every matching row: Count first, then pages of 1,000 with StartRow 1, 1001, … sorted on a stable key
+     * (the query's sort field, or the grid's id column), so rows are neither skipped nor repeated.
+     */
+    public List<GridRecord> gridAll(GridQuery query) {
+        int total = count(query);
+        GridQuery sorted = query.sortedBy(query.stableKey(), query.sortField() != null && query.descending());
+        List<GridRecord> rows = new ArrayList<>(total);
+        int startRow = 1;
+        while (rows.size() < total) {
+            List<GridRecord> page = gridPage(sorted, startRow, MAX_ROWS_PER_PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            rows.addAll(page);
+            startRow += MAX_ROWS_PER_PAGE;
+        }
+        return rows;
+    }
+
+    /** Subscriber records holding this email: several are possible (one per remote ID). */
+    public List<GridRecord> findSubscribers(String email) {
+        return grid(GridQuery.of("subscriber")
+                .where(GridCondition.eq("email", email.trim()))
+                .returning("subscriber_id", "email", "user_id", "is_unsubscriber", "cancellation_date", "modified_date")
+                .sortedBy("subscriber_id", false));
+    }
+
+    private List<GridRecord> gridPage(GridQuery query, Integer startRow, Integer numberOfRows) {
+        if (query.returnFields().isEmpty()) {
+            throw new IllegalArgumentException("a grid query needs return fields: " + query);
+        }
+        Request request = new Request("GridRequest", "Grids");
+        Element grid = AapiXml.add(request.container, "Grid");
+        grid.setAttribute("type", query.gridType());
+        if (!query.conditions().isEmpty()) {
+            Element conditions = AapiXml.add(grid, "Conditions");
+            for (GridCondition condition : query.conditions()) {
+                condition(AapiXml.add(conditions, "Condition"), condition);
+            }
+        }
+        Element returnFields = AapiXml.add(grid, "ReturnFields");
+        query.returnFields().forEach(field -> AapiXml.add(returnFields, "DataElement", field));
+        if (query.sortField() != null) {
+            AapiXml.add(grid, "SortField", query.sortField()).setAttribute("order", query.descending() ? "desc" : "asc");
+        }
+        if (startRow != null) {
+            AapiXml.add(grid, "StartRow", Integer.toString(startRow));
+        }
+        if (numberOfRows != null) {
+            AapiXml.add(grid, "NumberOfRows", Integer.toString(numberOfRows));
+        }
+        Response response = call("grid:" + query.gridType(), request);
+        List<GridRecord> rows = new ArrayList<>();
+        for (Element item : response.items) {
+            for (Element record : AapiXml.children(item)) {
+                Map<String, String> fields = new LinkedHashMap<>();
+                Element fieldsElement = AapiXml.child(record, "Fields");
+                if (fieldsElement != null) {
+                    for (Element field : AapiXml.children(fieldsElement)) {
+                        fields.put(field.getAttribute("element"), field.getTextContent());
+                    }
+                }
+                String row = record.getAttribute("row");
+                rows.add(new GridRecord(row.isBlank() ? rows.size() + 1 : Integer.parseInt(row.trim()), fields));
+            }
+        }
+        return rows;
+    }
+
+    private static void condition(Element parent, GridCondition condition) {
+        if (condition instanceof GridCondition.Single single) {
+            Element element = AapiXml.add(parent, "Single");
+            AapiXml.add(element, "DataElement", single.dataElement());
+            AapiXml.add(element, "Comparator", single.comparator().name());
+            AapiXml.add(element, "DataValue", single.value());
+        } else if (condition instanceof GridCondition.Collection collection) {
+            Element element = AapiXml.add(parent, "Collection");
+            AapiXml.add(element, "DataElement", collection.dataElement());
+            collection.values().forEach(value -> AapiXml.add(element, "DataValue", value));
+            AapiXml.add(element, "SetOperator", collection.operator().wireName());
+        } else if (condition instanceof GridCondition.Between between) {
+            Element element = AapiXml.add(parent, "Between");
+            AapiXml.add(element, "DataElement", between.dataElement());
+            AapiXml.add(element, "DataValue", between.low());
+            AapiXml.add(element, "DataValue", between.high());
+        }
+    }
+
+    // ---- Documents and the call itself ---------------------------------------------------------------------
+
+    /** A request document with its header; Brand, User, Password come first, in the order working clients use. */
+    private final class Request {
+        final Element root;
+        final Element password;
+        final Element container;
+
+        Request(String rootName, String containerName) {
+            Document document = AapiXml.newDocument();
+            root = AapiXml.root(document, rootName);
+            AapiXml.add(root, "Brand", settings.brandName()).setAttribute("id", settings.brandId());
+            AapiXml.add(root, "User", settings.user());
+            password = AapiXml.add(root, "Password", REDACTED);
+            container = AapiXml.add(root, containerName);
+        }
+    }
+
+    private record Response(List<Element> items, String document, String redactedRequest) {
+        Element item(String name) {
+            for (Element item : items) {
+                if (name.equalsIgnoreCase(item.getLocalName())) {
+                    return item;
+                }
+            }
+            throw InformzException.of(FailureKind.TRANSIENT, name, null, "response without <" + name + ">",
+                    redactedRequest, null);
+        }
+    }
+
+    private Response call(String operation, Request request) {
+        // The redacted form is taken while the document still says ***; the password only exists on the wire copy.
+        String redacted = AapiXml.serialize(request.root);
+        boolean compress = settings.compression();
+        if (compress) {
+            AapiXml.compressChildren(request.container);
+        }
+        request.password.setTextContent(settings.password());
+        String wire = AapiXml.serialize(request.root);
+        request.password.setTextContent(REDACTED);
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        String responseDocument = null;
+        try {
+            responseDocument = transport.post(wire);
+            Response response = parse(operation, responseDocument, redacted);
+            Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+            LOG.log(Level.FINE, () -> operation + " ok in " + duration.toMillis() + " ms; request " + redacted);
+            record(new RecordedCall(operation, started, duration, redacted, responseDocument, compress, null));
+            return response;
+        } catch (SoapTransport.Failure failure) {
+            InformzException exception = InformzException.of(failure.kind, operation, failure.faultCode,
+                    failure.getMessage(), redacted, failure.getCause());
+            throw failed(exception, started, startNanos,
+                    failure.responseBody != null ? failure.responseBody : null, compress);
+        } catch (InformzException exception) {
+            throw failed(exception, started, startNanos, responseDocument, compress);
+        }
+    }
+
+    private InformzException failed(InformzException exception, Instant started, long startNanos, String response,
+            boolean compressed) {
+        Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+        LOG.log(Level.WARNING, () -> exception.operation() + " failed (" + exception.kind() + ", "
+                + exception.faultCode().orElse("no fault code") + "): " + exception.reason() + "; request "
+                + exception.redactedRequest().orElse(""));
+        record(new RecordedCall(exception.operation(), started, duration, exception.redactedRequest().orElse(null),
+                response, compressed, exception));
+        return exception;
+    }
+
+    private void record(RecordedCall call) {
+        try {
+            settings.callRecorder().record(call);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "call recorder failed; the Informz call itself is unaffected", e);
+        }
+    }
+
+    private static Response parse(String operation, String document, String redactedRequest) {
+        try {
+            Element root = AapiXml.parse(document).getDocumentElement();
+            Element container = AapiXml.child(root, root.getLocalName().equals("GridResponse") ? "Grids" : "Responses");
+            if (container == null) {
+                throw InformzException.of(FailureKind.TRANSIENT, operation, null,
+                        "response document without Responses/Grids", redactedRequest, null);
+            }
+            boolean compressed = AapiXml.children(container).isEmpty() && !container.getTextContent().isBlank();
+            List<Element> items = compressed ? AapiXml.decompressChildren(container) : AapiXml.children(container);
+            for (Element item : items) {
+                Element status = AapiXml.descendant(item, "Status");
+                if (status != null && !"success".equalsIgnoreCase(status.getTextContent().trim())) {
+                    throw InformzException.of(FailureKind.PERMANENT, operation, "ActionStatus:" + status.getTextContent().trim(),
+                            message(item), redactedRequest, null);
+                }
+            }
+            return new Response(items, document, redactedRequest);
+        } catch (SAXException | IOException | IllegalArgumentException e) {
+            throw InformzException.of(FailureKind.TRANSIENT, operation, null, "malformed response document: " + e.getMessage(),
+                    redactedRequest, e);
+        }
+    }
+
+    // ---- Small helpers -------------------------------------------------------------------------------------
+
+    private static Element subscriberKey(Element list, SubscriberRecord record) {
+        Element subscriber = AapiXml.add(list, "Subscriber");
+        // Informz insists: Email first, then ID, and the tag is upper-case ID.
+        AapiXml.add(subscriber, "Email", record.email().trim());
+        if (record.remoteId() != null && !record.remoteId().isBlank()) {
+            AapiXml.add(subscriber, "ID", Integer.toString(Integer.parseInt(record.remoteId().trim())));
+        }
+        return subscriber;
+    }
+
+    private static void interestNames(Element parent, Collection<String> names) {
+        Element list = AapiXml.add(parent, "InterestNames");
+        names.forEach(name -> AapiXml.add(list, "InterestName", name.trim()));
+    }
+
+    private static List<SubscriberRecord> screen(List<SubscriberRecord> subscribers, List<SubscriberRejection> rejections) {
+        List<SubscriberRecord> valid = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SubscriberRecord subscriber : subscribers) {
+            String problem = SubscriberValidation.problem(subscriber);
+            if (problem == null) {
+                String key = subscriber.email().trim().toLowerCase(Locale.ROOT) + "|"
+                        + (subscriber.remoteId() == null ? "" : subscriber.remoteId().trim());
+                problem = seen.add(key) ? null : "duplicate of an earlier subscriber in the same batch";
+            }
+            if (problem == null) {
+                valid.add(subscriber);
+            } else {
+                rejections.add(new SubscriberRejection(subscriber == null ? null : subscriber.email(),
+                        subscriber == null ? null : subscriber.remoteId(), problem));
+            }
+        }
+        return valid;
+    }
+
+    private void requireValidInterests(String operation, Collection<String> names, boolean required) {
+        if (required && names.isEmpty()) {
+            throw validationFailure(operation, "at least one interest name is required");
+        }
+        for (String name : names) {
+            String problem = SubscriberValidation.interestProblem(name);
+            if (problem != null) {
+                throw validationFailure(operation, problem);
+            }
+        }
+    }
+
+    private static InformzException validationFailure(String operation, String reason) {
+        return InformzException.of(FailureKind.PERMANENT, operation, null, "not sent: " + reason, null, null);
+    }
+
+    private static int number(Element parent, String name, int fallback) {
+        Element element = AapiXml.descendant(parent, name);
+        if (element == null || element.getTextContent().isBlank()) {
+            return fallback;
+        }
+        return Integer.parseInt(element.getTextContent().trim());
+    }
+
+    private static String message(Element parent) {
+        Element element = AapiXml.descendant(parent, "Message");
+        return element == null ? "" : element.getTextContent().trim();
+    }
+}

@@ -1,0 +1,51 @@
+package com.idss.informzsync.simulator;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Hands out planned failures to the next calls, and optionally random ones at a configured rate. */
+final class FaultInjector {
+
+    /** One planned failure; {@code code} only matters for SOAP faults, {@code delay} for slow answers and holds. */
+    record Injection(FaultType type, String code, Duration delay) {
+    }
+
+    private final ConcurrentLinkedQueue<Injection> planned = new ConcurrentLinkedQueue<>();
+    private volatile double randomRate;
+    private volatile Injection randomInjection;
+
+    void plan(Injection injection, int calls) {
+        for (int i = 0; i < calls; i++) {
+            planned.add(injection);
+        }
+    }
+
+    void random(double rate, Injection injection) {
+        randomInjection = injection;
+        randomRate = rate;
+    }
+
+    Optional<Injection> next() {
+        Injection injection = planned.poll();
+        if (injection != null) {
+            return Optional.of(injection);
+        }
+        double rate = randomRate;
+        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
+            return Optional.ofNullable(randomInjection);
+        }
+        return Optional.empty();
+    }
+
+    int pending() {
+        return planned.size();
+    }
+
+    void clear() {
+        planned.clear();
+        randomRate = 0;
+        randomInjection = null;
+    }
+}

@@ -1,0 +1,181 @@
+package com.idss.informzsync.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running simulator. {@code try (var sim = InformzSimulator.start(0)) { client.endpoint(sim.endpoint()); … }}.
+ * Every method is safe to call from any thread while SOAP calls are in flight.
+ */
+public final class InformzSimulator implements AutoCloseable {
+
+    private final SimulatorConfig config;
+    private final SimulatorState state = new SimulatorState();
+    private final FaultInjector faults = new FaultInjector();
+    private final CallLog callLog;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService uploads;
+    private volatile UnknownInterestMode unknownInterestMode;
+    private volatile Duration bulkUploadDelay;
+    private volatile boolean callerIpAllowed = true;
+
+    private InformzSimulator(SimulatorConfig config) throws IOException {
+        this.config = config;
+        this.callLog = new CallLog(config.callLogCapacity());
+        this.unknownInterestMode = config.unknownInterestMode();
+        this.bulkUploadDelay = config.bulkUploadDelay();
+        this.workers = Executors.newFixedThreadPool(config.workerThreads(), daemonThreads("informz-sim-http"));
+        this.uploads = Executors.newSingleThreadScheduledExecutor(daemonThreads("informz-sim-upload"));
+        AapiProcessor processor = new AapiProcessor(config, state, uploads, () -> unknownInterestMode,
+                () -> bulkUploadDelay, () -> callerIpAllowed);
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms per call.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
+        server.createContext(SoapEndpoint.PATH, new SoapEndpoint(processor, faults, callLog, closing));
+        server.createContext(AdminEndpoint.PATH, new AdminEndpoint(this));
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    public static InformzSimulator start(int port) {
+        return start(SimulatorConfig.defaults().port(port));
+    }
+
+    public static InformzSimulator start(SimulatorConfig config) {
+        try {
+            return new InformzSimulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Informz simulator on port " + config.port(), e);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://" + config.host() + ":" + port());
+    }
+
+    /** The SOAP endpoint, the counterpart of {@code https://partner.informz.net/aapi/InformzService.svc}. */
+    public URI endpoint() {
+        return baseUri().resolve(SoapEndpoint.PATH);
+    }
+
+    public URI adminUri() {
+        return baseUri().resolve(AdminEndpoint.PATH);
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    public void createInterest(String name) {
+        synchronized (state) {
+            state.createInterest(name, java.time.Instant.now());
+        }
+    }
+
+    public void unknownInterestMode(UnknownInterestMode mode) {
+        unknownInterestMode = mode;
+    }
+
+    public UnknownInterestMode unknownInterestMode() {
+        return unknownInterestMode;
+    }
+
+    public void bulkUploadDelay(Duration delay) {
+        bulkUploadDelay = delay;
+    }
+
+    /** Off: every call fails with {@code NoAvailableIPAddressException}, as from an origin not on the allow-list. */
+    public void callerIpAllowed(boolean allowed) {
+        callerIpAllowed = allowed;
+    }
+
+    /** The next {@code calls} SOAP calls fail this way; SOAP faults use {@code SystemException}. */
+    public void injectFaults(FaultType type, int calls) {
+        faults.plan(injection(type, "SystemException", null), calls);
+    }
+
+    public void injectSoapFault(String code, int calls) {
+        faults.plan(injection(FaultType.SOAP_FAULT, code, null), calls);
+    }
+
+    public void injectSlow(Duration delay, int calls) {
+        faults.plan(injection(FaultType.SLOW, null, delay), calls);
+    }
+
+    public void injectRandomFaults(double rate, FaultType type, String code) {
+        faults.random(rate, injection(type, code == null ? "SystemException" : code, null));
+    }
+
+    FaultInjector.Injection injection(FaultType type, String code, Duration delay) {
+        Duration effective = delay != null ? delay
+                : type == FaultType.TIMEOUT ? config.timeoutHold() : config.slowDelay();
+        return new FaultInjector.Injection(type, code, effective);
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    public List<CallLog.Call> calls() {
+        return callLog.snapshot();
+    }
+
+    public Map<String, Object> state() {
+        synchronized (state) {
+            return state.dump();
+        }
+    }
+
+    public String stateJson() {
+        return Json.write(state());
+    }
+
+    /** Empties the brand, the call log and planned faults; modes go back to the start-up configuration. */
+    public void reset() {
+        synchronized (state) {
+            state.clear();
+        }
+        callLog.clear();
+        faults.clear();
+        unknownInterestMode = config.unknownInterestMode();
+        bulkUploadDelay = config.bulkUploadDelay();
+        callerIpAllowed = true;
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        workers.shutdownNow();
+        uploads.shutdownNow();
+    }
+}

@@ -1,0 +1,201 @@
+package com.idss.informzsync.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/** The SOAP 1.1 side: unwraps {@code PostInformzMessage/x}, applies injected faults, wraps the answer or fault. */
+final class SoapEndpoint implements HttpHandler {
+
+    static final String PATH = "/aapi/InformzService.svc";
+    private static final Logger LOG = Logger.getLogger(SoapEndpoint.class.getName());
+
+    private final AapiProcessor processor;
+    private final FaultInjector faults;
+    private final CallLog callLog;
+    private final CountDownLatch closing;
+
+    SoapEndpoint(AapiProcessor processor, FaultInjector faults, CallLog callLog, CountDownLatch closing) {
+        this.processor = processor;
+        this.faults = faults;
+        this.callLog = callLog;
+        this.closing = closing;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try (exchange) {
+            if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+                send(exchange, 405, "text/plain; charset=utf-8", "POST a SOAP 1.1 PostInformzMessage envelope");
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String document = null;
+            String operation = "?";
+            String outcome;
+            try {
+                document = argument(body);
+                Optional<FaultInjector.Injection> injection = faults.next();
+                if (injection.isPresent() && injection.get().type() != FaultType.SLOW) {
+                    outcome = inject(exchange, injection.get());
+                } else {
+                    injection.ifPresent(slow -> pause(slow.delay()));
+                    AapiProcessor.Outcome result = processor.process(document);
+                    operation = result.summary();
+                    sendResult(exchange, result.responseDocument());
+                    outcome = injection.isPresent() ? "ok (slow)" : "ok";
+                }
+            } catch (AapiFault fault) {
+                sendFault(exchange, fault);
+                outcome = "fault " + fault.code() + ": " + fault.reason();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "simulator failed on a request", e);
+                sendFault(exchange, new AapiFault("SystemException", "Internal error: " + e, true));
+                outcome = "fault SystemException: " + e;
+            }
+            callLog.add(new CallLog.Call(Instant.now(), operation,
+                    CallLog.redact(document != null ? document : new String(body, StandardCharsets.UTF_8)),
+                    outcome, (System.nanoTime() - started) / 1_000));
+        }
+    }
+
+    private String inject(HttpExchange exchange, FaultInjector.Injection injection) throws IOException {
+        switch (injection.type()) {
+            case HTTP_503 -> {
+                send(exchange, 503, "text/html; charset=utf-8",
+                        "<html><body><h1>503 Service Unavailable</h1></body></html>");
+                return "injected HTTP 503";
+            }
+            case TIMEOUT -> {
+                pause(injection.delay());
+                return "injected timeout (connection held " + injection.delay() + ")";
+            }
+            case MALFORMED -> {
+                send(exchange, 200, "text/xml; charset=utf-8",
+                        "<s:Envelope xmlns:s=\"" + Xml.SOAP_NS + "\"><s:Body><PostInformzMessageResponse");
+                return "injected malformed response";
+            }
+            case SOAP_FAULT -> {
+                AapiFault fault = new AapiFault(injection.code(), "Injected fault " + injection.code());
+                sendFault(exchange, fault);
+                return "injected fault " + injection.code();
+            }
+            default -> throw new IllegalStateException(injection.type().toString());
+        }
+    }
+
+    /** Waits without holding anything but this thread; closing the simulator cuts every wait short. */
+    private void pause(Duration duration) {
+        try {
+            closing.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String argument(byte[] body) {
+        Document envelope;
+        try {
+            envelope = Xml.parse(body);
+        } catch (SAXException e) {
+            throw new AapiFault("InvalidMessageException", "The SOAP message is not well-formed XML");
+        }
+        Element root = envelope.getDocumentElement();
+        if (!Xml.SOAP_NS.equals(root.getNamespaceURI()) || !"Envelope".equals(root.getLocalName())) {
+            throw new AapiFault("InvalidMessageException", "Expected a SOAP 1.1 Envelope");
+        }
+        Element soapBody = null;
+        for (Element child : Xml.children(root)) {
+            if ("Body".equals(child.getLocalName()) && Xml.SOAP_NS.equals(child.getNamespaceURI())) {
+                soapBody = child;
+            }
+        }
+        Element operation = soapBody == null || Xml.children(soapBody).isEmpty() ? null : Xml.children(soapBody).get(0);
+        if (operation == null || !"PostInformzMessage".equals(operation.getLocalName())
+                || !Xml.AAPI_NS.equals(operation.getNamespaceURI())) {
+            throw new AapiFault("InvalidMessageException", "Expected PostInformzMessage in " + Xml.AAPI_NS);
+        }
+        Element x = Xml.child(operation, "x");
+        if (x == null) {
+            throw new AapiFault("InvalidMessageException", "PostInformzMessage needs the argument <x>");
+        }
+        return x.getTextContent();
+    }
+
+    private static void sendResult(HttpExchange exchange, String resultDocument) throws IOException {
+        StringWriter out = new StringWriter(resultDocument.length() + 512);
+        try {
+            XMLStreamWriter writer = Xml.writer(out);
+            writer.writeStartDocument("utf-8", "1.0");
+            writer.writeStartElement("s", "Envelope", Xml.SOAP_NS);
+            writer.writeNamespace("s", Xml.SOAP_NS);
+            writer.writeStartElement("s", "Body", Xml.SOAP_NS);
+            writer.writeStartElement("PostInformzMessageResponse");
+            writer.writeDefaultNamespace(Xml.AAPI_NS);
+            writer.writeStartElement("PostInformzMessageResult");
+            writer.writeCharacters(resultDocument);
+            writer.writeEndDocument();
+            writer.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        send(exchange, 200, "text/xml; charset=utf-8", out.toString());
+    }
+
+    static void sendFault(HttpExchange exchange, AapiFault fault) throws IOException {
+        StringWriter out = new StringWriter(512);
+        try {
+            XMLStreamWriter writer = Xml.writer(out);
+            writer.writeStartDocument("utf-8", "1.0");
+            writer.writeStartElement("s", "Envelope", Xml.SOAP_NS);
+            writer.writeNamespace("s", Xml.SOAP_NS);
+            writer.writeStartElement("s", "Body", Xml.SOAP_NS);
+            writer.writeStartElement("s", "Fault", Xml.SOAP_NS);
+            writer.writeStartElement("faultcode");
+            writer.writeCharacters(fault.serverSide() ? "s:Server" : "s:Client");
+            writer.writeEndElement();
+            writer.writeStartElement("faultstring");
+            writer.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en-US");
+            writer.writeCharacters(fault.reason());
+            writer.writeEndElement();
+            writer.writeStartElement("detail");
+            writer.writeStartElement("InformzAAPIFault");
+            writer.writeDefaultNamespace(Xml.AAPI_NS);
+            writer.writeStartElement("Code");
+            writer.writeCharacters(fault.code());
+            writer.writeEndElement();
+            writer.writeStartElement("Reason");
+            writer.writeCharacters(fault.reason());
+            writer.writeEndDocument();
+            writer.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+        send(exchange, 500, "text/xml; charset=utf-8", out.toString());
+    }
+
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package com.idss.informzsync.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SimulatorProtocolTest {
+
+    private static InformzSimulator simulator;
+    private static RawAapi aapi;
+
+    @BeforeAll
+    static void start() {
+        simulator = InformzSimulator.start(SimulatorConfig.defaults().bulkUploadDelay(Duration.ZERO));
+        aapi = new RawAapi(simulator.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+        simulator.bulkUploadDelay(Duration.ZERO);
+        simulator.createInterest("Members");
+    }
+
+    private static String subscribe(String subscribers) {
+        return RawAapi.action("<Subscribe><InterestDetails><InterestNames><InterestName>Members</InterestName></InterestNames>"
+                + "<InterestAction>AddOrUpdateSubscribers</InterestAction></InterestDetails>"
+                + "<SubscriberData><Subscribers>" + subscribers + "</Subscribers></SubscriberData></Subscribe>");
+    }
+
+    @Test
+    void subscribeAnswersCountsInAUtf16ResultDocument() throws Exception {
+        RawAapi.Answer answer = aapi.post(subscribe("<Subscriber><Email>ana@example.org</Email><ID>7</ID></Subscriber>"));
+        assertEquals(200, answer.status());
+        assertTrue(answer.body().startsWith("<?xml version=\"1.0\" encoding=\"utf-16\"?>"), answer.body());
+        assertEquals("1", answer.text("NewSubscriberCount"));
+        assertEquals("success", answer.text("Status"));
+        answer = aapi.post(subscribe("<Subscriber><Email>ANA@example.org</Email><ID>7</ID></Subscriber>"));
+        assertEquals("0", answer.text("NewSubscriberCount"));
+        assertEquals("1", answer.text("PreviousSubscriberCount"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "lower-case id tag|<Subscriber><Email>a@example.org</Email><id>1</id></Subscriber>|UnexpectedInputException",
+        "mixed-case Id tag|<Subscriber><Email>a@example.org</Email><Id>1</Id></Subscriber>|UnexpectedInputException",
+        "ID before Email|<Subscriber><ID>1</ID><Email>a@example.org</Email></Subscriber>|UnexpectedInputException",
+        "non-numeric ID|<Subscriber><Email>a@example.org</Email><ID>A-17</ID></Subscriber>|InvalidDataFormatException",
+        "ID beyond int32|<Subscriber><Email>a@example.org</Email><ID>2147483648</ID></Subscriber>|InvalidDataFormatException",
+        "malformed email|<Subscriber><Email>not-an-email</Email></Subscriber>|InvalidDataFormatException",
+    })
+    void subscribeRejectsDocumentedViolations(String name, String subscriber, String code) throws Exception {
+        RawAapi.Answer answer = aapi.post(subscribe(subscriber));
+        assertEquals(500, answer.status());
+        assertEquals(code, answer.faultCode());
+    }
+
+    @Test
+    void emailLongerThan100IsInvalidDataFormat() throws Exception {
+        String email = "a".repeat(90) + "@example.org";
+        assertEquals("InvalidDataFormatException",
+                aapi.post(subscribe("<Subscriber><Email>" + email + "</Email></Subscriber>")).faultCode());
+    }
+
+    @Test
+    void interestNameLongerThan255IsInvalidDataFormat() throws Exception {
+        String document = RawAapi.action("<Optout><InterestNames><InterestName>" + "x".repeat(256)
+                + "</InterestName></InterestNames><Subscribers><Subscriber><Email>a@example.org</Email></Subscriber></Subscribers></Optout>");
+        assertEquals("InvalidDataFormatException", aapi.post(document).faultCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no namespace|<ActionRequest><Brand id=\"4711\"/><User>api_user</User><Password>secret</Password><Actions/></ActionRequest>|NoNameSpaceSpecifiedException",
+        "unknown root|<Hello xmlns=\"http://partner.informz.net/aapi/2009/08/\"/>|UnknownRequestException",
+        "unknown brand|<GridRequest xmlns=\"http://partner.informz.net/aapi/2009/08/\"><Brand id=\"1\">X</Brand><User>api_user</User><Password>secret</Password><Grids/></GridRequest>|BrandNotFoundException",
+        "unknown user|<GridRequest xmlns=\"http://partner.informz.net/aapi/2009/08/\"><Brand id=\"4711\"/><User>bob</User><Password>secret</Password><Grids/></GridRequest>|ValidUserNotFoundException",
+        "wrong password|<GridRequest xmlns=\"http://partner.informz.net/aapi/2009/08/\"><Brand id=\"4711\"/><User>api_user</User><Password>nope</Password><Grids/></GridRequest>|InvalidCredentialsException",
+        "not xml|<GridRequest|InvalidDocumentException",
+        "unknown action|<ActionRequest xmlns=\"http://partner.informz.net/aapi/2009/08/\"><Brand id=\"4711\"/><User>api_user</User><Password>secret</Password><Actions><Dance/></Actions></ActionRequest>|UnknownActionException",
+        "unknown grid|<GridRequest xmlns=\"http://partner.informz.net/aapi/2009/08/\"><Brand id=\"4711\"/><User>api_user</User><Password>secret</Password><Grids><Grid type=\"nope\"><ReturnFields><DataElement>x</DataElement></ReturnFields></Grid></Grids></GridRequest>|InvalidGridCategoryException",
+    })
+    void documentAndCredentialFaults(String name, String document, String code) throws Exception {
+        assertEquals(code, aapi.post(document).faultCode());
+    }
+
+    @Test
+    void headerInAnyOrderAndUsernameAlias() throws Exception {
+        String document = "<GridRequest xmlns=\"" + RawAapi.NS + "\"><Password>secret</Password><Username>api_user</Username>"
+                + "<Brand id=\"4711\">Example Visitors Bureau</Brand><Grids><Grid type=\"subscriber\"><ReturnFields>"
+                + "<DataElement>email</DataElement></ReturnFields></Grid></Grids></GridRequest>";
+        RawAapi.Answer answer = aapi.post(document);
+        assertNull(answer.faultCode(), answer.body());
+        assertTrue(answer.body().contains("<Grid type=\"subscriber\"/>"), answer.body());
+    }
+
+    @Test
+    void ipAllowListFault() throws Exception {
+        simulator.callerIpAllowed(false);
+        assertEquals("NoAvailableIPAddressException", aapi.post(RawAapi.grid("")).faultCode());
+    }
+
+    @Test
+    void unknownInterestFaultsOrIsCreatedAsConfigured() throws Exception {
+        String document = RawAapi.action("<Subscribe><InterestDetails><InterestNames><InterestName>New List</InterestName></InterestNames>"
+                + "<InterestAction>AddOrUpdateSubscribers</InterestAction></InterestDetails><SubscriberData><Subscribers>"
+                + "<Subscriber><Email>a@example.org</Email></Subscriber></Subscribers></SubscriberData></Subscribe>");
+        assertEquals("ItemNotFoundException", aapi.post(document).faultCode());
+        simulator.unknownInterestMode(UnknownInterestMode.CREATE);
+        assertNull(aapi.post(document).faultCode());
+        assertEquals(2, ((List<?>) simulator.state().get("interests")).size());
+    }
+
+    @Test
+    void optoutCancelsMembershipAndCountsUnknownEmails() throws Exception {
+        aapi.post(subscribe("<Subscriber><Email>a@example.org</Email><ID>1</ID></Subscriber>"));
+        RawAapi.Answer answer = aapi.post(RawAapi.action("<Optout><InterestNames><InterestName>Members</InterestName></InterestNames>"
+                + "<Subscribers><Subscriber><Email>a@example.org</Email><ID>1</ID></Subscriber>"
+                + "<Subscriber><Email>garbage</Email></Subscriber></Subscribers></Optout>"));
+        assertEquals("2", answer.text("Count"));
+        RawAapi.Answer grid = aapi.post(RawAapi.grid("<Grid type=\"subscriber_interests\"><ReturnFields><DataElement>email</DataElement>"
+                + "<DataElement>cancellation_date</DataElement></ReturnFields></Grid>"));
+        assertTrue(grid.text("Field").length() > 0);
+        String cancellation = grid.result().getElementsByTagNameNS("*", "Field").item(1).getTextContent();
+        assertTrue(cancellation.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z"), cancellation);
+    }
+
+    @Test
+    void unsubscribeWithoutIdAndTwoRecordsIsConflicting() throws Exception {
+        aapi.post(subscribe("<Subscriber><Email>a@example.org</Email><ID>1</ID></Subscriber>"
+                + "<Subscriber><Email>a@example.org</Email><ID>2</ID></Subscriber>"));
+        String unsubscribe = RawAapi.action("<Unsubscribe><Subscribers><Subscriber><Email>a@example.org</Email></Subscriber></Subscribers></Unsubscribe>");
+        assertEquals("ConflictingInformationException", aapi.post(unsubscribe).faultCode());
+        RawAapi.Answer answer = aapi.post(RawAapi.action("<Unsubscribe><Subscribers><Subscriber><Email>a@example.org</Email>"
+                + "<ID>2</ID></Subscriber></Subscribers></Unsubscribe>"));
+        assertEquals("1", answer.text("Count"));
+        RawAapi.Answer again = aapi.post(subscribe("<Subscriber><Email>a@example.org</Email><ID>2</ID></Subscriber>"));
+        assertEquals("1", again.text("PreviousUnsubscriberCount"));
+    }
+
+    @Test
+    void gridConditionsCountSortAndPaging() throws Exception {
+        StringBuilder subscribers = new StringBuilder();
+        for (int i = 1; i <= 30; i++) {
+            subscribers.append("<Subscriber><Email>user").append(i).append("@example.org</Email><ID>").append(i).append("</ID></Subscriber>");
+        }
+        aapi.post(subscribe(subscribers.toString()));
+        RawAapi.Answer count = aapi.post(RawAapi.grid("<Grid type=\"SUBSCRIBER\"><Conditions><Condition><Between><DataElement>User_ID</DataElement>"
+                + "<DataValue>10</DataValue><DataValue>19</DataValue></Between></Condition>"
+                + "<Condition><Collection><DataElement>user_id</DataElement><DataValue>10</DataValue><DataValue>11</DataValue>"
+                + "<SetOperator>NOT IN</SetOperator></Collection></Condition></Conditions>"
+                + "<ReturnFields><DataElement>Count</DataElement></ReturnFields></Grid>"));
+        assertEquals("8", count.text("Field"));
+        RawAapi.Answer page = aapi.post(RawAapi.grid("<Grid type=\"subscriber\"><Conditions><Condition><Single><DataElement>user_id</DataElement>"
+                + "<Comparator>GT</Comparator><DataValue>5</DataValue></Single></Condition></Conditions>"
+                + "<ReturnFields><DataElement>user_id</DataElement></ReturnFields>"
+                + "<SortField order=\"desc\"><DataElement>user_id</DataElement></SortField><StartRow>3</StartRow><NumberOfRows>2</NumberOfRows></Grid>"));
+        assertEquals(2, page.result().getElementsByTagNameNS("*", "Record").getLength());
+        assertEquals("28", page.text("Field"));
+    }
+
+    @Test
+    void compressedRequestGetsCompressedResponse() throws Exception {
+        String payload = "<Grid type=\"interest_target_group\"><ReturnFields><DataElement>target_group_name</DataElement>"
+                + "<DataElement>is_deleted</DataElement></ReturnFields></Grid>";
+        RawAapi.Answer answer = aapi.post(RawAapi.grid(PayloadCodec.encode(payload)));
+        assertNull(answer.faultCode(), answer.body());
+        String grids = answer.text("Grids");
+        String decoded = PayloadCodec.decode(grids);
+        assertTrue(decoded.contains("<Field element=\"target_group_name\">Members</Field>"), decoded);
+        assertTrue(decoded.contains("<Field element=\"is_deleted\">0</Field>"), decoded);
+    }
+
+    @Test
+    void knowledgeBaseCompressionSampleHeaderDecodes() {
+        // The KB sample starts wwEAAB+LCAAAAAAAB: length 451 little-endian, then the gzip magic.
+        byte[] bytes = java.util.Base64.getDecoder().decode("wwEAAB+LCAAAAAAA");
+        assertEquals(451, (bytes[0] & 0xff) | (bytes[1] & 0xff) << 8);
+        assertEquals(0x1f, bytes[4] & 0xff);
+    }
+
+    @Test
+    void bulkUploadMovesFromPendingToComplete() throws Exception {
+        simulator.bulkUploadDelay(Duration.ofMillis(5));
+        RawAapi.Answer answer = aapi.post(RawAapi.action("<BulkUpload><UploadDetails><InterestDetails><InterestNames>"
+                + "<InterestName>Members</InterestName></InterestNames><InterestAction>AddOrUpdateSubscribers</InterestAction>"
+                + "</InterestDetails><StatusEmailRecipients><Email>ops@example.org</Email></StatusEmailRecipients>"
+                + "<ColumnDelimiter>,</ColumnDelimiter></UploadDetails><FieldDefinitions>"
+                + "<FieldDefinition><Name>Email</Name><DataType>string</DataType><ColumnIndex>1</ColumnIndex><FieldType>Email</FieldType></FieldDefinition>"
+                + "<FieldDefinition><Name>ID</Name><DataType>integer</DataType><ColumnIndex>2</ColumnIndex><FieldType>ID</FieldType></FieldDefinition>"
+                + "</FieldDefinitions><Data><![CDATA[a@example.org,1\nb@example.org,2\nbroken,3]]></Data></BulkUpload>"));
+        String uploadId = answer.text("UploadID");
+        String status = "Pending";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!status.equals("Complete") && System.nanoTime() < deadline) {
+            status = aapi.post(RawAapi.grid("<Grid type=\"upload_history\"><Conditions><Condition><Single><DataElement>upload_id</DataElement>"
+                    + "<Comparator>EQ</Comparator><DataValue>" + uploadId + "</DataValue></Single></Condition></Conditions>"
+                    + "<ReturnFields><DataElement>status</DataElement></ReturnFields></Grid>")).text("Field");
+        }
+        assertEquals("Complete", status);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> upload = ((List<Map<String, Object>>) simulator.state().get("uploads")).get(0);
+        assertEquals(2, upload.get("new_count"));
+        assertEquals(1, upload.get("invalid_email_count"));
+    }
+
+    @Test
+    void adminApiInjectsFaultsAndDumpsStateWithoutPasswords() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI admin = simulator.adminUri();
+        HttpResponse<String> planned = http.send(HttpRequest.newBuilder(admin.resolve("faults?type=http-503&count=1"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, planned.statusCode(), planned.body());
+        assertEquals(503, aapi.post(RawAapi.grid("")).status());
+        http.send(HttpRequest.newBuilder(admin.resolve("faults?type=soap-fault&code=ItemNotFoundException"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("ItemNotFoundException", aapi.post(RawAapi.grid("")).faultCode());
+        http.send(HttpRequest.newBuilder(admin.resolve("faults?type=malformed"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertNull(aapi.post(RawAapi.grid("")).result());
+        String calls = http.send(HttpRequest.newBuilder(admin.resolve("calls")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(calls.contains("<Password>***</Password>"), calls);
+        assertTrue(!calls.contains("secret"), calls);
+        String state = http.send(HttpRequest.newBuilder(admin.resolve("state")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(state.startsWith("{\"subscribers\":["), state);
+    }
+}
