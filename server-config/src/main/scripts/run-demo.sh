@@ -51,7 +51,9 @@ stop_all() {
   [[ -n "$simulator_pid" ]] && kill "$simulator_pid" 2>/dev/null || true
   wait 2>/dev/null || true
 }
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
+# Ctrl-C is the documented way to stop: a clean stop, not a failed build.
+trap 'stop_all; exit 0' INT TERM
 
 java -jar "$simulator_jar" --port "$simulator_port" --unknown-interest create \
   > "$base_dir/log/informz-simulator.log" 2>&1 &
