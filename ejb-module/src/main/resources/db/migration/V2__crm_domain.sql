@@ -5,7 +5,12 @@
 -- interest name 255); times are TIMESTAMP WITH TIME ZONE; documents are VARCHAR(1000000),
 -- which both databases accept and EclipseLink maps to a plain String.
 
-CREATE SEQUENCE account_seq START WITH 1 INCREMENT BY 50;
+-- EclipseLink reads a sequence value as the LAST id of a preallocated block of allocationSize
+-- (ids v-49..v), and refuses a first value below 49. V1 started contact_seq at 1, which fails on
+-- the first insert, so no contact can have come from it yet: restart it where a block ends.
+ALTER SEQUENCE contact_seq RESTART WITH 50;
+
+CREATE SEQUENCE account_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE account (
     id           BIGINT                   NOT NULL PRIMARY KEY,
@@ -53,7 +58,7 @@ CREATE TABLE contact_tag (
 );
 CREATE INDEX ix_contact_tag_tag ON contact_tag (tag);
 
-CREATE SEQUENCE distribution_list_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE distribution_list_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE distribution_list (
     id                    BIGINT                   NOT NULL PRIMARY KEY,
@@ -77,7 +82,7 @@ CREATE TABLE distribution_list_member (
 );
 CREATE INDEX ix_list_member_contact ON distribution_list_member (contact_id);
 
-CREATE SEQUENCE saved_query_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE saved_query_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE saved_query (
     id            BIGINT         NOT NULL PRIMARY KEY,
@@ -89,7 +94,7 @@ CREATE TABLE saved_query (
 );
 CREATE INDEX ix_saved_query_list ON saved_query (list_id);
 
-CREATE SEQUENCE informz_call_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE informz_call_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE informz_call (
     id                BIGINT                   NOT NULL PRIMARY KEY,
@@ -108,7 +113,7 @@ CREATE INDEX ix_informz_call_called_at ON informz_call (called_at);
 CREATE INDEX ix_informz_call_contact ON informz_call (contact_id);
 CREATE INDEX ix_informz_call_list ON informz_call (list_id);
 
-CREATE SEQUENCE contact_list_sync_state_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE contact_list_sync_state_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE contact_list_sync_state (
     id                BIGINT                   NOT NULL PRIMARY KEY,
