@@ -128,6 +128,11 @@ public class Account {
         return createdAt;
     }
 
+    /** For records imported from before this system. */
+    public void backdateCreation(OffsetDateTime createdAt) {
+        this.createdAt = createdAt;
+    }
+
     public OffsetDateTime getUpdatedAt() {
         return updatedAt;
     }

@@ -100,7 +100,7 @@ public class JpaListMembership implements ListMembership {
     private List<int[]> memberIdsBySource(long listId) {
         List<int[]> sources = new ArrayList<>();
         sources.add(toIntArray(em.createQuery("select m.id from DistributionList l join l.members m "
-                        + "where l.id = :listId and m.active = true order by m.id", Integer.class)
+                        + "where l.id = :listId and m.active <> false order by m.id", Integer.class)
                 .setParameter("listId", listId)
                 .getResultList()));
         for (CriteriaGroup savedQuery : savedQueriesOf(listId)) {
@@ -109,7 +109,7 @@ public class JpaListMembership implements ListMembership {
             CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
             Root<Contact> contact = query.from(Contact.class);
             query.select(contact.get("id"))
-                    .where(cb.isTrue(contact.get("active")),
+                    .where(isActive(cb, contact),
                             new SavedQueryPredicates(cb, query, contact, parameters).matches(savedQuery))
                     .orderBy(cb.asc(contact.get("id")));
             sources.add(toIntArray(parameters.applyTo(em.createQuery(query)).getResultList()));
@@ -141,7 +141,14 @@ public class JpaListMembership implements ListMembership {
         for (CriteriaGroup savedQuery : savedQueries) {
             anyReason.add(predicates.matches(savedQuery));
         }
-        return cb.and(cb.isTrue(contact.get("active")), cb.or(anyReason.toArray(Predicate[]::new)));
+        return cb.and(isActive(cb, contact), cb.or(anyReason.toArray(Predicate[]::new)));
+    }
+
+    // Written as "<> false", not "= true": nearly every contact is active, yet H2 would walk the
+    // (console's) index on active for "= true" and fetch every row through it, which made the
+    // million-contact change five times slower and drove the explicit-member join from contact.
+    private static Predicate isActive(CriteriaBuilder cb, From<?, Contact> contact) {
+        return cb.notEqual(contact.get("active"), Boolean.FALSE);
     }
 
     private List<CriteriaGroup> savedQueriesOf(long listId) {
