@@ -1,0 +1,28 @@
+package com.idss.informzsync.domain.list;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Who is on a list, computed from current data each time: explicit members plus everyone the
+ * list's saved queries match, minus inactive contacts. Works on ids in the database, never on
+ * loaded contacts, because lists run to hundreds of thousands.
+ */
+public interface ListMembership {
+
+    /** One page of member ids, ascending, strictly after {@code afterId} ({@code null} for the first page). */
+    List<Integer> memberIds(long listId, Integer afterId, int pageSize);
+
+    /** Every member id, ascending, fetched a page at a time. */
+    void forEachMemberId(long listId, int pageSize, IntConsumer action);
+
+    long countMembers(long listId);
+
+    boolean isMember(long listId, int contactId);
+
+    /**
+     * Members now versus the contacts the sync-state table records as synced to the list
+     * (state {@code SYNCED}).
+     */
+    MembershipChange changeSinceLastSync(long listId);
+}

@@ -1,0 +1,33 @@
+package com.idss.informzsync.domain.list;
+
+import java.util.Arrays;
+
+/**
+ * What has to happen in Informz to make a list's interest match the CRM: contacts that are members
+ * now but were not last synced as members, and contacts last synced that no longer are. Ids are
+ * ascending.
+ */
+public record MembershipChange(long listId, int[] toAdd, int[] toRemove) {
+
+    public boolean isEmpty() {
+        return toAdd.length == 0 && toRemove.length == 0;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MembershipChange that
+                && listId == that.listId
+                && Arrays.equals(toAdd, that.toAdd)
+                && Arrays.equals(toRemove, that.toRemove);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(listId) + Arrays.hashCode(toAdd)) + Arrays.hashCode(toRemove);
+    }
+
+    @Override
+    public String toString() {
+        return "MembershipChange[list " + listId + ": +" + toAdd.length + " -" + toRemove.length + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Timed runs over bulk-loaded data; tagged {@code benchmark} and excluded from the default build. */
+package com.idss.informzsync.benchmark;

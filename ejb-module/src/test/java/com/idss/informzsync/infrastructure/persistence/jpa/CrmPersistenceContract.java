@@ -1,0 +1,428 @@
+package com.idss.informzsync.infrastructure.persistence.jpa;
+
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_STATE;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_TYPE;
+import static com.idss.informzsync.domain.list.query.ContactField.CITY;
+import static com.idss.informzsync.domain.list.query.ContactField.CREATED_DATE;
+import static com.idss.informzsync.domain.list.query.ContactField.EMAIL;
+import static com.idss.informzsync.domain.list.query.ContactField.FIRST_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.LAST_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.POSTAL_CODE;
+import static com.idss.informzsync.domain.list.query.ContactField.STATE;
+import static com.idss.informzsync.domain.list.query.ContactField.TAG;
+import static com.idss.informzsync.domain.list.query.ContactField.TITLE;
+import static com.idss.informzsync.domain.list.query.CriteriaGroup.all;
+import static com.idss.informzsync.domain.list.query.CriteriaGroup.any;
+import static com.idss.informzsync.domain.list.query.Criterion.between;
+import static com.idss.informzsync.domain.list.query.Criterion.contains;
+import static com.idss.informzsync.domain.list.query.Criterion.equalTo;
+import static com.idss.informzsync.domain.list.query.Criterion.in;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.idss.informzsync.domain.account.Account;
+import com.idss.informzsync.domain.account.AccountType;
+import com.idss.informzsync.domain.account.PostalAddress;
+import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.contact.DuplicateGroup;
+import com.idss.informzsync.domain.list.DistributionList;
+import com.idss.informzsync.domain.list.MembershipChange;
+import com.idss.informzsync.domain.list.SavedQuery;
+import com.idss.informzsync.domain.list.query.CriteriaGroup;
+import com.idss.informzsync.domain.list.query.QueryNode;
+import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.InformzCall;
+import com.idss.informzsync.domain.sync.InformzCallOutcome;
+import com.idss.informzsync.domain.sync.SyncState;
+import com.idss.informzsync.testsupport.RecordingEntityListener;
+import com.idss.informzsync.testsupport.TestDatabase;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.RollbackException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Root;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Everything that must hold on every supported database; subclasses pick the database. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CrmPersistenceContract {
+
+    private final TestDatabase.Kind kind;
+    TestDatabase db;
+    final CrmFixture fixture = new CrmFixture();
+
+    CrmPersistenceContract(TestDatabase.Kind kind) {
+        this.kind = kind;
+    }
+
+    @BeforeAll
+    void createDatabase() {
+        db = TestDatabase.create(kind);
+        db.run(fixture::load);
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // --- schema and mapping ---------------------------------------------------------------
+
+    @Test
+    void migrationsAreAllApplied() {
+        var info = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().info();
+        assertEquals("2", info.current().getVersion().getVersion());
+        assertEquals(0, info.pending().length);
+    }
+
+    @Test
+    void contactRoundTripsWithEveryField() {
+        OffsetDateTime created = OffsetDateTime.of(2020, 2, 3, 4, 5, 6, 0, ZoneOffset.UTC);
+        Integer id = db.inTransaction(em -> {
+            Account account = new Account("Ærø Fjord Hôtel \"Ŝtar\"", AccountType.HOTEL,
+                    new PostalAddress("Strandvej 1", "Ærøskøbing", "Syddanmark", "5970", "DK"));
+            em.persist(account);
+            Contact contact = new Contact("Siobhán", "O'Brien & <Sons>", "  Siobhan.OBrien@Example.IE ");
+            contact.changeTitle("Head of Groups & Events");
+            contact.assignTo(account);
+            contact.changePhone("+45 12 34 56 78");
+            contact.changeLocation("Ærøskøbing", "Syddanmark", "5970");
+            contact.tag("VIP ");
+            contact.tag("scandinavia");
+            contact.recordInformzSubscriberId(9_000_000_001L);
+            contact.backdateCreation(created);
+            em.persist(contact);
+            return contact.getId();
+        });
+        db.run(em -> {
+            Contact contact = em.find(Contact.class, id);
+            assertEquals("Siobhán", contact.getFirstName());
+            assertEquals("O'Brien & <Sons>", contact.getLastName());
+            assertEquals("  Siobhan.OBrien@Example.IE ", contact.getEmail());
+            assertEquals("siobhan.obrien@example.ie", contact.getEmailNormalized());
+            assertEquals("Head of Groups & Events", contact.getTitle());
+            assertEquals("+45 12 34 56 78", contact.getPhone());
+            assertEquals("Ærøskøbing", contact.getCity());
+            assertEquals(Set.of("vip", "scandinavia"), Set.copyOf(contact.getTags()));
+            assertEquals(9_000_000_001L, contact.getInformzSubscriberId());
+            assertEquals(created.toInstant(), contact.getCreatedAt().toInstant());
+            assertNotNull(contact.getUpdatedAt());
+            assertTrue(contact.isActive());
+            assertEquals("Ærø Fjord Hôtel \"Ŝtar\"", contact.getAccount().getName());
+            assertEquals(AccountType.HOTEL, contact.getAccount().getType());
+            assertEquals("DK", contact.getAccount().getAddress().getCountry());
+            assertTrue(contact.emailProblem().isEmpty());
+        });
+    }
+
+    @Test
+    void versionGuardsConcurrentEdits() {
+        Integer id = db.inTransaction(em -> {
+            Contact contact = new Contact("versioned@example.com");
+            em.persist(contact);
+            return contact.getId();
+        });
+        long initialVersion = db.<Long>inTransaction(em -> em.find(Contact.class, id).getVersion());
+        var first = db.entityManagerFactory().createEntityManager();
+        var second = db.entityManagerFactory().createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            first.find(Contact.class, id).changeTitle("first");
+            second.find(Contact.class, id).changeTitle("second");
+            first.getTransaction().commit();
+            RollbackException lost = assertThrows(RollbackException.class, () -> second.getTransaction().commit());
+            assertTrue(lost.getCause() instanceof OptimisticLockException, String.valueOf(lost.getCause()));
+        } finally {
+            first.close();
+            second.close();
+        }
+        assertEquals(initialVersion + 1, (long) db.<Long>inTransaction(em -> em.find(Contact.class, id).getVersion()));
+    }
+
+    @Test
+    void listenersAreRegisteredOnContactAccountAndList() {
+        RecordingEntityListener.WRITTEN.clear();
+        db.run(em -> {
+            Account account = new Account("Listener Check", AccountType.OTHER, null);
+            em.persist(account);
+            em.persist(new Contact("listener@example.com"));
+            em.persist(new DistributionList("Listener check list", null));
+        });
+        Set<Class<?>> written = RecordingEntityListener.WRITTEN.stream().map(Object::getClass).collect(Collectors.toSet());
+        assertEquals(Set.of(Account.class, Contact.class, DistributionList.class), written);
+    }
+
+    @Test
+    void listWithSavedQuerySyncStateAndCallRoundTrip() {
+        String bigDocument = "<x>" + "é&<>".repeat(50_000) + "</x>";
+        long[] ids = db.inTransaction(em -> {
+            DistributionList list = new DistributionList("Round trip ☀ list", "desc");
+            list.addMember(em.find(Contact.class, fixture.id("ann")));
+            list.addSavedQuery("FL hotels", all(equalTo(STATE, "FL"), in(ACCOUNT_TYPE, "HOTEL")));
+            em.persist(list);
+            InformzCall call = new InformzCall(OffsetDateTime.now(ZoneOffset.UTC), "AddSubscriber", bigDocument,
+                    "<fault/>", 1234, InformzCallOutcome.FAULT, "E42", fixture.id("ann"), null);
+            em.persist(call);
+            em.flush();
+            ContactListSyncState state = new ContactListSyncState(fixture.id("ann"), list.getId());
+            state.attemptStarted(OffsetDateTime.now(ZoneOffset.UTC));
+            state.retryAt(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(5), "Informz said E42", call.getId());
+            em.persist(state);
+            return new long[] {list.getId(), call.getId(), state.getId()};
+        });
+        db.run(em -> {
+            DistributionList list = em.find(DistributionList.class, ids[0]);
+            assertEquals("Round trip ☀ list", list.getInformzInterestName());
+            assertTrue(list.isSyncToInformz());
+            assertEquals(Set.of(fixture.id("ann")), list.getMembers().stream().map(Contact::getId).collect(Collectors.toSet()));
+            SavedQuery query = list.getSavedQueries().get(0);
+            assertEquals(all(equalTo(STATE, "FL"), in(ACCOUNT_TYPE, "HOTEL")), query.getCriteria());
+            InformzCall call = em.find(InformzCall.class, ids[1]);
+            assertEquals(bigDocument, call.getRequestDocument());
+            assertEquals(InformzCallOutcome.FAULT, call.getOutcome());
+            ContactListSyncState state = em.find(ContactListSyncState.class, ids[2]);
+            assertEquals(SyncState.RETRYING, state.getState());
+            assertEquals(1, state.getAttemptCount());
+            assertEquals(ids[1], state.getFailedCallId());
+        });
+    }
+
+    @Test
+    void interestNamesAreUnique() {
+        db.run(em -> em.persist(new DistributionList("Unique interest", null)));
+        assertThrows(RollbackException.class,
+                () -> db.run(em -> em.persist(new DistributionList("Unique interest", "again"))));
+    }
+
+    @Test
+    void schemaHasTheIndexesTheQueriesNeed() throws Exception {
+        Set<String> indexed = new TreeSet<>();
+        try (Connection connection = db.dataSource().getConnection()) {
+            for (String table : List.of("contact", "contact_list_sync_state", "distribution_list_member", "contact_tag")) {
+                String name = connection.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+                try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, name, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getShort("ORDINAL_POSITION") == 1) {
+                            indexed.add(table + "." + rs.getString("COLUMN_NAME").toLowerCase());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(indexed.containsAll(List.of("contact.email_normalized", "contact.active", "contact_list_sync_state.list_id",
+                "contact_list_sync_state.contact_id", "distribution_list_member.list_id",
+                "distribution_list_member.contact_id", "contact_tag.tag")), indexed.toString());
+    }
+
+    // --- saved-query semantics ------------------------------------------------------------
+
+    @Test
+    void equalsIgnoresCaseAndBindsAwkwardText() {
+        assertMatches(all(equalTo(LAST_NAME, "o'brien")), "ann");
+        assertMatches(all(equalTo(FIRST_NAME, "CARLA")), "carla");
+        assertMatches(all(equalTo(ACCOUNT_NAME, "o'brien & <sons> media")), "eve", "old-eve");
+        assertMatches(all(equalTo(EMAIL, "ANN@grandharbor.com")), "ann", "annie");
+        assertMatches(all(equalTo(LAST_NAME, "núñez")), "carla");
+    }
+
+    @Test
+    void containsIsCaseInsensitiveAndTreatsWildcardsLiterally() {
+        assertMatches(all(contains(TITLE, "SALES")), "ann", "bob", "gina");
+        assertMatches(all(contains(TAG, "_")), "frank");
+        assertMatches(all(contains(TAG, "%")), "eve");
+        assertMatches(all(contains(TAG, "olf")), "ann", "bob", "frank", "gina");
+        assertMatches(all(contains(ACCOUNT_NAME, "'brien & <")), "eve", "old-eve");
+    }
+
+    @Test
+    void inMatchesAnyValue() {
+        assertMatches(all(in(STATE, "fl", "CO")), "ann", "bob", "carla", "dan", "frank", "gina", "annie", "hal", "ivy");
+        assertMatches(all(in(ACCOUNT_TYPE, "VENUE", "media")), "carla", "eve", "old-eve");
+        assertMatches(all(in(TAG, "vip", "press")), "ann", "dan", "eve", "gina");
+    }
+
+    @Test
+    void rangesAreInclusiveAndMayBeOpen() {
+        assertMatches(all(between(CREATED_DATE, "2024-01-01", "2024-12-31")), "carla", "dan", "frank", "ivy");
+        assertMatches(all(between(CREATED_DATE, "2025-01-01", null)), "eve");
+        assertMatches(all(between(CREATED_DATE, null, "2020-12-31")), "old-eve");
+        assertMatches(all(equalTo(CREATED_DATE, "2024-02-29")), "carla");
+        assertMatches(all(between(POSTAL_CODE, "33000", "33999")), "ann", "bob", "carla", "gina", "annie");
+    }
+
+    @Test
+    void groupsNestAndOr() {
+        assertMatches(all(equalTo(ACCOUNT_STATE, "FL"), any(equalTo(TAG, "vip"), contains(TITLE, "coordinator"))),
+                "ann", "carla", "gina");
+        assertMatches(any(all(equalTo(CITY, "Denver"), equalTo(FIRST_NAME, "hal")), all(equalTo(TAG, "press"))), "hal", "eve");
+    }
+
+    @Test
+    void accountCriteriaUseALeftJoin() {
+        // Frank has no account: an inner join would lose him from the OR.
+        assertMatches(any(equalTo(ACCOUNT_TYPE, "HOTEL"), equalTo(CITY, "orlando")), "ann", "bob", "gina", "annie", "frank");
+        assertMatches(all(in(ACCOUNT_TYPE, Arrays.stream(AccountType.values()).map(Enum::name).toArray(String[]::new)),
+                equalTo(CITY, "orlando")));
+    }
+
+    // --- membership -----------------------------------------------------------------------
+
+    @Test
+    void membersAreExplicitUnionQueryMinusInactive() {
+        long listId = newList("Golfers and press", List.of("eve", "gina"), all(equalTo(TAG, "golf")));
+        var membership = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 100));
+        assertEquals(ids("ann", "bob", "eve"), new TreeSet<>(membership));
+        assertEquals(3L, (long) db.<Long>inTransaction(em -> new JpaListMembership(em).countMembers(listId)));
+        assertTrue(db.<Boolean>inTransaction(em -> new JpaListMembership(em).isMember(listId, fixture.id("eve"))));
+        assertFalse(db.<Boolean>inTransaction(em -> new JpaListMembership(em).isMember(listId, fixture.id("gina"))));
+    }
+
+    @Test
+    void severalQueriesAreOred() {
+        long listId = newList("Venues or planners", List.of(), all(equalTo(ACCOUNT_TYPE, "VENUE")),
+                all(equalTo(ACCOUNT_TYPE, "MEETING_PLANNER")));
+        var membership = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 100));
+        assertEquals(ids("carla", "dan", "hal", "ivy"), new TreeSet<>(membership));
+    }
+
+    @Test
+    void memberIdsPageInAscendingOrder() {
+        long listId = newList("Everyone in FL or CO", List.of(), all(in(STATE, "FL", "CO")));
+        List<Integer> all = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 1000));
+        List<Integer> paged = new ArrayList<>();
+        db.run(em -> new JpaListMembership(em).forEachMemberId(listId, 3, paged::add));
+        assertEquals(all, paged);
+        assertEquals(all.stream().sorted().toList(), all);
+        assertEquals(8, all.size());
+    }
+
+    @Test
+    void changeSinceLastSyncComparesWithSyncedRows() {
+        long listId = newList("Change list", List.of("eve"), all(equalTo(TAG, "golf")));
+        long otherListId = newList("Other list", List.of(), all(equalTo(TAG, "press")));
+        db.run(em -> {
+            syncState(em, "ann", listId, SyncState.SYNCED);      // still a member: nothing to do
+            syncState(em, "frank", listId, SyncState.SYNCED);    // not a member: remove
+            syncState(em, "bob", listId, SyncState.ERROR);       // member, never synced: add
+            syncState(em, "dan", otherListId, SyncState.SYNCED); // another list: irrelevant
+            ContactListSyncState gone = new ContactListSyncState(Integer.MAX_VALUE, listId);
+            gone.synced(OffsetDateTime.now(ZoneOffset.UTC), "gone@example.com");
+            em.persist(gone);                                    // contact deleted since: remove
+        });
+        MembershipChange change = db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId));
+        assertArrayEquals(sorted(fixture.id("bob"), fixture.id("eve")), change.toAdd());
+        assertArrayEquals(sorted(fixture.id("frank"), Integer.MAX_VALUE), change.toRemove());
+    }
+
+    @Test
+    void changeFollowsCurrentData() {
+        Integer newcomer = db.inTransaction(em -> {
+            Contact contact = new Contact("Nora", "New", "nora@example.com");
+            contact.tag("kayak");
+            em.persist(contact);
+            return contact.getId();
+        });
+        long listId = newList("Kayakers", List.of(), all(equalTo(TAG, "kayak")));
+        assertArrayEquals(new int[] {newcomer}, db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId)).toAdd());
+        db.run(em -> {
+            ContactListSyncState state = new ContactListSyncState(newcomer, listId);
+            state.synced(OffsetDateTime.now(ZoneOffset.UTC), "nora@example.com");
+            em.persist(state);
+        });
+        assertTrue(db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId)).isEmpty());
+        db.run(em -> em.find(Contact.class, newcomer).deactivate());
+        MembershipChange change = db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId));
+        assertArrayEquals(new int[0], change.toAdd());
+        assertArrayEquals(new int[] {newcomer}, change.toRemove());
+    }
+
+    // --- duplicates -----------------------------------------------------------------------
+
+    @Test
+    void duplicateGroupsAndOwners() {
+        List<DuplicateGroup> groups = db.inTransaction(em -> new JpaDuplicateContacts(em).allGroups());
+        assertEquals(List.of("ann@grandharbor.com", "events@summit.io"),
+                groups.stream().map(DuplicateGroup::emailNormalized).toList());
+        assertEquals(fixture.id("ann"), groups.get(0).owner().contactId());
+        assertEquals(List.of(fixture.id("annie")), groups.get(0).duplicateContactIds());
+        assertEquals(fixture.id("ivy"), groups.get(1).owner().contactId());
+        assertEquals(List.of(fixture.id("hal")), groups.get(1).duplicateContactIds());
+
+        var byEmail = db.inTransaction(em -> new JpaDuplicateContacts(em).groupFor(" EVENTS@summit.io"));
+        assertTrue(byEmail.orElseThrow().isOwnedBy(fixture.id("ivy")));
+        assertTrue(db.inTransaction(em -> new JpaDuplicateContacts(em).groupFor("eve@obriensons.com")).isEmpty());
+    }
+
+    // --- helpers --------------------------------------------------------------------------
+
+    private void assertMatches(QueryNode query, String... nicknames) {
+        Set<Integer> matched = db.inTransaction(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            QueryParameters parameters = new QueryParameters(cb);
+            CriteriaQuery<Integer> criteria = cb.createQuery(Integer.class);
+            Root<Contact> contact = criteria.from(Contact.class);
+            criteria.select(contact.get("id"))
+                    .where(new SavedQueryPredicates(cb, criteria, contact, parameters).matches(query));
+            return new TreeSet<>(parameters.applyTo(em.createQuery(criteria)).getResultList());
+        });
+        matched.retainAll(fixture.contactIds.values());
+        assertEquals(ids(nicknames), matched, () -> "query " + query + " matched " + nicknamesOf(matched));
+    }
+
+    private long newList(String name, List<String> explicitMembers, CriteriaGroup... queries) {
+        return db.inTransaction(em -> {
+            DistributionList list = new DistributionList(name, null);
+            explicitMembers.forEach(nickname -> list.addMember(em.find(Contact.class, fixture.id(nickname))));
+            for (int i = 0; i < queries.length; i++) {
+                list.addSavedQuery("query " + i, queries[i]);
+            }
+            em.persist(list);
+            em.flush();
+            return list.getId();
+        });
+    }
+
+    private void syncState(jakarta.persistence.EntityManager em, String nickname, long listId, SyncState state) {
+        ContactListSyncState row = new ContactListSyncState(fixture.id(nickname), listId);
+        if (state == SyncState.SYNCED) {
+            row.synced(OffsetDateTime.now(ZoneOffset.UTC), nickname + "@example.com");
+        } else {
+            row.markAs(state, "test");
+        }
+        em.persist(row);
+    }
+
+    private Set<Integer> ids(String... nicknames) {
+        return Arrays.stream(nicknames).map(fixture::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private List<String> nicknamesOf(Set<Integer> ids) {
+        return fixture.contactIds.entrySet().stream().filter(e -> ids.contains(e.getValue())).map(e -> e.getKey()).sorted().toList();
+    }
+
+    private static int[] sorted(int... ids) {
+        return Arrays.stream(ids).sorted().toArray();
+    }
+}
