@@ -5,11 +5,6 @@
 -- interest name 255); times are TIMESTAMP WITH TIME ZONE; documents are VARCHAR(1000000),
 -- which both databases accept and EclipseLink maps to a plain String.
 
--- EclipseLink reads a sequence value as the LAST id of a preallocated block of allocationSize
--- (ids v-49..v), and refuses a first value below 49. V1 started contact_seq at 1, which fails on
--- the first insert, so no contact can have come from it yet: restart it where a block ends.
-ALTER SEQUENCE contact_seq RESTART WITH 50;
-
 CREATE SEQUENCE account_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE account (
