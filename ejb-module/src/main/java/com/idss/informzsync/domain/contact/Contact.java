@@ -135,6 +135,14 @@ public class Contact {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /**
+     * Records a change that lives outside this row (its lists on the Distribution Lists tab), so that saving it is an
+     * update of this contact like any other: stamped, version-checked, and synced.
+     */
+    public void markChanged() {
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     public Integer getId() {
         return id;
     }

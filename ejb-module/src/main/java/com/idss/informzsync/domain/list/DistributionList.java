@@ -119,6 +119,14 @@ public class DistributionList {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /**
+     * Records a change that lives outside this row (its explicit members), so that saving it is an
+     * update of this list like any other: stamped, version-checked, and synced.
+     */
+    public void markChanged() {
+        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     public Long getId() {
         return id;
     }
