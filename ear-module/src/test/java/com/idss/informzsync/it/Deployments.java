@@ -19,7 +19,7 @@ final class Deployments {
         File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "in-container-tests.jar")
                 .addClasses(testClasses)
-                .addClasses(SyncRecorder.class, Deployments.class)
+                .addClasses(SyncRecorder.class, InformzSimulatorAdmin.class, CrmFixture.class, Deployments.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear).addAsLibrary(tests);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.idss.informzsync.application.sync.AggregateKind;
-import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.domain.contact.Contact;
 import jakarta.annotation.Resource;
@@ -68,11 +67,10 @@ class SyncPathIT {
         contact.changeEmail("ana.lopez@example.com"); // a second write in the same transaction
         transaction.commit();
 
-        SyncMessage expected = new SyncMessage(AggregateKind.CONTACT, contact.getId());
-        recorder.awaitHandled(expected, PATIENCE);
+        recorder.awaitHandled(AggregateKind.CONTACT, contact.getId(), PATIENCE);
         // Anything this transaction enqueued was ahead of the next commit's message in the queue.
-        recorder.awaitHandled(contactMessage(commitNewContact("barrier@example.org")), PATIENCE);
-        assertEquals(1, recorder.handledCount(expected));
+        recorder.awaitHandled(AggregateKind.CONTACT, commitNewContact("barrier@example.org"), PATIENCE);
+        assertEquals(1, recorder.handledCount(AggregateKind.CONTACT, contact.getId()));
     }
 
     @Test
@@ -85,18 +83,18 @@ class SyncPathIT {
         assertNotNull(id);
         transaction.rollback();
 
-        recorder.awaitHandled(contactMessage(commitNewContact("after.rollback@example.org")), PATIENCE);
+        recorder.awaitHandled(AggregateKind.CONTACT, commitNewContact("after.rollback@example.org"), PATIENCE);
         assertNull(entityManager.find(Contact.class, id));
-        assertEquals(0, recorder.handledCount(new SyncMessage(AggregateKind.CONTACT, id)));
+        assertEquals(0, recorder.handledCount(AggregateKind.CONTACT, id));
     }
 
     @Test
     void poisonMessageIsRedeliveredThenDeadLetteredWithoutBlockingOthers() throws Exception {
         String poison = "{\"v\":1,\"kind\":\"contact\",\"id\":\"not-a-number-" + UUID.randomUUID() + "\"}";
         jms.createProducer().send(syncQueue, poison);
-        SyncMessage good = contactMessage(commitNewContact("behind.the.poison@example.org"));
+        int good = commitNewContact("behind.the.poison@example.org");
 
-        recorder.awaitHandled(good, PATIENCE);
+        recorder.awaitHandled(AggregateKind.CONTACT, good, PATIENCE);
         try (JMSConsumer deadLetters = jms.createConsumer(deadLetterQueue)) {
             Message dead = receiveMatching(deadLetters, poison);
             assertNotNull(dead, "poison message should reach the dead-letter queue");
@@ -124,9 +122,5 @@ class SyncPathIT {
         entityManager.persist(contact);
         transaction.commit();
         return contact.getId();
-    }
-
-    private static SyncMessage contactMessage(int id) {
-        return new SyncMessage(AggregateKind.CONTACT, id);
     }
 }

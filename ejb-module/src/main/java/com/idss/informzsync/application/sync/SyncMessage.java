@@ -4,31 +4,73 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Locale;
 
 /**
  * "Aggregate X changed", as it travels on the sync queue. Deliberately carries no data: the
- * consumer syncs the current database state, so redelivery and reordering are harmless.
+ * consumer syncs the current database state, so redelivery, duplicates and reordering are harmless.
  *
- * <p>Wire form: {@code {"v":1,"kind":"contact","id":42}}.
+ * <p>Wire form: {@code {"v":1,"kind":"contact","id":42}}, optionally with {@code "trigger"} (why a
+ * list reconcile runs), {@code "attempt"} (the how-manieth retry of a failed sync, from 1) and
+ * {@code "deferred":true} (the one follow-up that stands for a burst of changes, see SyncCoalescer).
  */
-public record SyncMessage(AggregateKind kind, long id) {
+public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred) {
 
     public static final int CURRENT_VERSION = 1;
 
+    public SyncMessage {
+        if (kind == null || trigger == null || attempt < 0) {
+            throw new IllegalArgumentException("kind and trigger required, attempt >= 0");
+        }
+    }
+
+    public SyncMessage(AggregateKind kind, long id) {
+        this(kind, id, SyncTrigger.CHANGED, 0, false);
+    }
+
     public static SyncMessage of(AggregateChanged change) {
-        return new SyncMessage(change.kind(), change.id());
+        return new SyncMessage(change.kind(), change.id(), change.trigger(), 0, false);
+    }
+
+    /** The same sync, tried again later. */
+    public SyncMessage nextAttempt() {
+        return new SyncMessage(kind, id, trigger, attempt + 1, false);
+    }
+
+    /** The follow-up that syncs, at the end of a coalescing window, whatever changed during it. */
+    public SyncMessage asDeferred() {
+        return new SyncMessage(kind, id, trigger, attempt, true);
+    }
+
+    /** Messages about the same aggregate are handled one at a time, in order (a JMS message group). */
+    public String groupId() {
+        return kind.wireName() + ":" + id;
+    }
+
+    public boolean isAbout(AggregateKind kind, long id) {
+        return this.kind == kind && this.id == id;
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("v", CURRENT_VERSION)
                 .add("kind", kind.wireName())
-                .add("id", id)
-                .build()
-                .toString();
+                .add("id", id);
+        if (trigger != SyncTrigger.CHANGED) {
+            json.add("trigger", trigger.name().toLowerCase(Locale.ROOT));
+        }
+        if (attempt > 0) {
+            json.add("attempt", attempt);
+        }
+        if (deferred) {
+            json.add("deferred", true);
+        }
+        return json.build().toString();
     }
 
     /** @throws MalformedSyncMessageException when the text is not a sync message this version understands */
@@ -42,15 +84,25 @@ public record SyncMessage(AggregateKind kind, long id) {
             if (version != CURRENT_VERSION) {
                 throw new MalformedSyncMessageException("unsupported version " + version);
             }
-            String kind = object.getString("kind", null);
-            if (kind == null) {
-                throw new MalformedSyncMessageException("missing 'kind'");
+            if (!(object.get("kind") instanceof JsonString kind)) {
+                throw new MalformedSyncMessageException("missing or non-text 'kind'");
             }
-            return new SyncMessage(AggregateKind.fromWireName(kind), requiredNumber(object, "id").longValueExact());
+            SyncTrigger trigger = SyncTrigger.CHANGED;
+            if (object.get("trigger") instanceof JsonString text) {
+                trigger = SyncTrigger.valueOf(text.getString().toUpperCase(Locale.ROOT));
+            } else if (object.containsKey("trigger")) {
+                throw new MalformedSyncMessageException("non-text 'trigger'");
+            }
+            int attempt = object.containsKey("attempt") ? requiredNumber(object, "attempt").intValueExact() : 0;
+            JsonValue deferred = object.getOrDefault("deferred", JsonValue.FALSE);
+            if (deferred != JsonValue.TRUE && deferred != JsonValue.FALSE) {
+                throw new MalformedSyncMessageException("non-boolean 'deferred'");
+            }
+            return new SyncMessage(AggregateKind.fromWireName(kind.getString()),
+                    requiredNumber(object, "id").longValueExact(), trigger, attempt, deferred == JsonValue.TRUE);
+        } catch (MalformedSyncMessageException e) {
+            throw e;
         } catch (JsonException | ClassCastException | ArithmeticException | IllegalArgumentException e) {
-            if (e instanceof MalformedSyncMessageException malformed) {
-                throw malformed;
-            }
             throw new MalformedSyncMessageException(e.getMessage());
         }
     }

@@ -1,21 +1,118 @@
 package com.idss.informzsync.application.sync;
 
+import com.idss.informzsync.domain.sync.ListSyncRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
 
-/** Consumes one sync message: brings Informz in line with the current CRM state. */
+/**
+ * Consumes one sync message in the MDB's transaction: coalesces bursts, waits while Informz is down,
+ * syncs, and turns transient failures into a retry scheduled by the application (not a broker
+ * redelivery, whose delay would block the queue: ARTEMIS-2417). Retries never stop; their delay is
+ * capped. Only a bug or an infrastructure failure (database down) escapes, to be redelivered.
+ */
 @ApplicationScoped
 public class SyncMessageHandler {
 
+    private static final Logger LOG = Logger.getLogger(SyncMessageHandler.class.getName());
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
     @Inject
-    InformzGateway informz;
+    ContactSync contactSync;
+
+    @Inject
+    ListSync listSync;
+
+    @Inject
+    SyncCoalescer coalescer;
+
+    @Inject
+    InformzConnectionMonitor connection;
+
+    @Inject
+    SyncScheduler scheduler;
+
+    @Inject
+    SyncSettings settings;
+
+    @Inject
+    Event<AggregateChanged> changes;
 
     @Inject
     Event<SyncMessageHandled> handled;
 
     public void handle(SyncMessage message) {
-        informz.push(message);
+        consume(message);
         handled.fire(new SyncMessageHandled(message));
+    }
+
+    private void consume(SyncMessage message) {
+        if (message.kind() == AggregateKind.ACCOUNT) {
+            fanOutToContacts(message.id());
+            return;
+        }
+        SyncCoalescer.Decision decision = coalescer.decide(message);
+        if (decision instanceof SyncCoalescer.Defer defer) {
+            scheduler.schedule(message.asDeferred(), defer.delay());
+            return;
+        }
+        if (decision instanceof SyncCoalescer.Drop) {
+            return;
+        }
+        Optional<Duration> informzDown = connection.waitBeforeCalling();
+        if (informzDown.isPresent()) {
+            scheduler.schedule(message, informzDown.get());
+            return;
+        }
+        try {
+            sync(message);
+            connection.succeeded();
+        } catch (InformzFailure failure) {
+            if (failure.connectionProblem()) {
+                connection.failed(failure.getMessage());
+            } else {
+                connection.succeeded();
+            }
+            Duration delay = failure.unknownInterest() ? settings.missingInterestRecheck()
+                    : settings.retryDelay(message.attempt() + 1);
+            LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage()
+                    + "); attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms");
+            scheduler.schedule(message.nextAttempt(), delay);
+        }
+    }
+
+    private void sync(SyncMessage message) {
+        switch (message.kind()) {
+            case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1));
+            case LIST -> listSync.reconcile(message.id(), runTrigger(message));
+            case ACCOUNT -> throw new IllegalStateException("accounts fan out, they do not sync");
+        }
+    }
+
+    private static ListSyncRun.Trigger runTrigger(SyncMessage message) {
+        if (message.attempt() > 0) {
+            return ListSyncRun.Trigger.RETRY;
+        }
+        return switch (message.trigger()) {
+            case CHANGED -> ListSyncRun.Trigger.LIST_SAVED;
+            case MANUAL -> ListSyncRun.Trigger.SYNC_NOW;
+            case MAILING_SENT -> ListSyncRun.Trigger.MAILING_SENT;
+            case NIGHTLY -> ListSyncRun.Trigger.NIGHTLY;
+        };
+    }
+
+    /** A customer record's name and address travel with its contacts: each of them syncs. */
+    private void fanOutToContacts(long accountId) {
+        em.createQuery("select c.id from Contact c where c.account.id = :id", Integer.class)
+                .setParameter("id", accountId)
+                .getResultList()
+                .forEach(contactId -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, contactId)));
     }
 }

@@ -107,7 +107,7 @@ public class ContactListSyncState {
         updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    /** Counts an attempt about to be made. */
+    /** Counts an attempt about to be made; a success starts the count again. */
     public void attemptStarted(OffsetDateTime at) {
         if (firstAttemptAt == null) {
             firstAttemptAt = at;
@@ -123,6 +123,7 @@ public class ContactListSyncState {
         message = null;
         failedCallId = null;
         nextAttemptAt = null;
+        attemptCount = 0;
     }
 
     public void removed(OffsetDateTime at) {
@@ -131,6 +132,7 @@ public class ContactListSyncState {
         message = null;
         failedCallId = null;
         nextAttemptAt = null;
+        attemptCount = 0;
     }
 
     public void retryAt(OffsetDateTime nextAttempt, String message, Long failedCallId) {

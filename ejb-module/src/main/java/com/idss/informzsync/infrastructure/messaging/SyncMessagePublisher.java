@@ -2,25 +2,29 @@ package com.idss.informzsync.infrastructure.messaging;
 
 import com.idss.informzsync.application.sync.AggregateChanged;
 import com.idss.informzsync.application.sync.SyncMessage;
+import com.idss.informzsync.application.sync.SyncScheduler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Puts a sync message on the queue for each changed aggregate, through the XA connection factory,
- * so the send commits or rolls back with the CRM change. Sends at most one message per aggregate
- * per transaction: the consumer reads current state, so one is enough.
+ * Puts sync messages on the queue through the XA connection factory, so a send commits or rolls
+ * back with the transaction it is made in. For CRM changes: at most one message per aggregate per
+ * transaction (the consumer reads current state, so one is enough). Messages about one aggregate
+ * share a JMS message group: Artemis hands them to one consumer at a time, in order.
  */
 @ApplicationScoped
-public class SyncMessagePublisher {
+public class SyncMessagePublisher implements SyncScheduler {
 
     private static final Object SENT_IN_THIS_TRANSACTION = SyncMessagePublisher.class.getName() + ".sent";
 
@@ -36,8 +40,22 @@ public class SyncMessagePublisher {
 
     void onAggregateChanged(@Observes AggregateChanged change) {
         if (firstTimeInThisTransaction(change)) {
-            jms.createProducer().send(syncQueue, SyncMessage.of(change).toJson());
+            send(SyncMessage.of(change), Duration.ZERO);
         }
+    }
+
+    @Override
+    public void schedule(SyncMessage message, Duration delay) {
+        send(message, delay);
+    }
+
+    private void send(SyncMessage message, Duration delay) {
+        JMSProducer producer = jms.createProducer().setProperty("JMSXGroupID", message.groupId());
+        if (!delay.isNegative() && !delay.isZero()) {
+            // Artemis keeps a delayed message aside until it is due: the queue behind it keeps moving.
+            producer.setDeliveryDelay(delay.toMillis());
+        }
+        producer.send(syncQueue, message.toJson());
     }
 
     private boolean firstTimeInThisTransaction(AggregateChanged change) {

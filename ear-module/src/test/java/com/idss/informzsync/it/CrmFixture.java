@@ -1,0 +1,121 @@
+package com.idss.informzsync.it;
+
+import com.idss.informzsync.application.crm.AccountDraft;
+import com.idss.informzsync.application.crm.AccountService;
+import com.idss.informzsync.application.crm.ContactDraft;
+import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.application.crm.ListDraft;
+import com.idss.informzsync.domain.account.AccountType;
+import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.list.query.CriteriaGroup;
+import com.idss.informzsync.domain.list.query.QueryNode;
+import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.InformzCall;
+import com.idss.informzsync.domain.sync.ListSyncRun;
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Builds CRM data through the product's own use cases, and reads what the sync recorded. */
+@ApplicationScoped
+public class CrmFixture {
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    DistributionListService lists;
+
+    @Inject
+    AccountService accounts;
+
+    // Outside a transaction each call gets a fresh persistence context: reads see committed state.
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    private final InformzSimulatorAdmin informz = new InformzSimulatorAdmin();
+
+    public InformzSimulatorAdmin informz() {
+        return informz;
+    }
+
+    /** A name no other test uses, so tests share the server and the simulator without resets. */
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String uniqueEmail(String localPart) {
+        return localPart + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public long account(String name, AccountType type, String city) {
+        return accounts.create(new AccountDraft(name, type, "1 Main St", city, "FL", "32801", "US"));
+    }
+
+    public int contact(String firstName, String lastName, String email) {
+        return contacts.create(draft(firstName, lastName, email, null, null));
+    }
+
+    public int contact(String firstName, String lastName, String email, Long accountId, String city) {
+        return contacts.create(draft(firstName, lastName, email, accountId, city));
+    }
+
+    public static ContactDraft draft(String firstName, String lastName, String email, Long accountId, String city) {
+        return new ContactDraft(firstName, lastName, "Sales Manager", email, "+1 407 555 0100", city, "FL", "32801",
+                accountId, Set.of());
+    }
+
+    /** A synced list whose Informz interest exists in the simulator. */
+    public long syncedList(String name) {
+        informz.createInterest(name);
+        return lists.create(new ListDraft(name, "made by a test", null, true, true));
+    }
+
+    public long syncedListWithQuery(String name, QueryNode... criteria) {
+        informz.createInterest(name);
+        long listId = lists.create(new ListDraft(name, "made by a test", null, true, true));
+        lists.saveQuery(listId, null, name + " query", CriteriaGroup.all(criteria));
+        return listId;
+    }
+
+    public Contact contactById(int contactId) {
+        return em.find(Contact.class, contactId);
+    }
+
+    public Optional<ContactListSyncState> state(int contactId, long listId) {
+        return em.createQuery("select s from ContactListSyncState s where s.contactId = :c and s.listId = :l",
+                        ContactListSyncState.class)
+                .setParameter("c", contactId).setParameter("l", listId)
+                .getResultStream().findFirst();
+    }
+
+    public boolean isInState(int contactId, long listId, SyncState expected) {
+        return state(contactId, listId).map(s -> s.getState() == expected).orElse(false);
+    }
+
+    public InformzCall call(long callId) {
+        return em.find(InformzCall.class, callId);
+    }
+
+    public Optional<ListSyncRun> latestRun(long listId) {
+        return em.createQuery("select r from ListSyncRun r where r.listId = :l order by r.startedAt desc, r.id desc",
+                        ListSyncRun.class)
+                .setParameter("l", listId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public List<ListSyncRun> runs(long listId) {
+        return em.createQuery("select r from ListSyncRun r where r.listId = :l order by r.id", ListSyncRun.class)
+                .setParameter("l", listId).getResultList();
+    }
+
+    public long contactCount() {
+        return em.createQuery("select count(c) from Contact c", Long.class).getSingleResult();
+    }
+}

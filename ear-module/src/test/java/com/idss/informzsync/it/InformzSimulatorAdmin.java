@@ -1,0 +1,111 @@
+package com.idss.informzsync.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The Informz simulator's admin API (docs/informz-simulator.md), as the tests use it. */
+public final class InformzSimulatorAdmin {
+
+    private static final URI ADMIN = URI.create("http://127.0.0.1:18089/admin/");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public void createInterest(String name) {
+        post("interests?name=" + encode(name));
+    }
+
+    public void unknownInterestMode(String mode) {
+        post("unknown-interest-mode?mode=" + mode);
+    }
+
+    /** The next {@code count} SOAP calls fail this way (http-503, timeout, slow, soap-fault, malformed). */
+    public void injectFaults(String type, int count, String faultCode) {
+        post("faults?type=" + type + "&count=" + count + (faultCode == null ? "" : "&code=" + faultCode));
+    }
+
+    public void callerIpAllowed(boolean allowed) {
+        post("caller-ip?allowed=" + allowed);
+    }
+
+    public JsonObject state() {
+        return json(get("state"));
+    }
+
+    /** Addresses currently on the interest (membership not cancelled), lower-cased. */
+    public Set<String> membersOf(String interest) {
+        Set<String> emails = new TreeSet<>();
+        for (JsonValue value : state().getJsonArray("memberships")) {
+            JsonObject membership = value.asJsonObject();
+            if (interest.equals(membership.getString("interest_name"))
+                    && membership.get("cancellation_date").getValueType() == JsonValue.ValueType.NULL) {
+                emails.add(membership.getString("email").toLowerCase(Locale.ROOT));
+            }
+        }
+        return emails;
+    }
+
+    /** Subscriber records Informz holds for the address (one, unless something went wrong). */
+    public List<JsonObject> subscribersWithEmail(String email) {
+        return state().getJsonArray("subscribers").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("email").equalsIgnoreCase(email))
+                .toList();
+    }
+
+    public Optional<JsonObject> subscriber(String email) {
+        List<JsonObject> found = subscribersWithEmail(email);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    public boolean hasTargetGroupFor(String interest) {
+        return state().getJsonArray("interests").stream().map(JsonValue::asJsonObject)
+                .anyMatch(i -> interest.equals(i.getString("name")) && i.containsKey("target_group_id"));
+    }
+
+    private void post(String path) {
+        send(HttpRequest.newBuilder(ADMIN.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private String get(String path) {
+        return send(HttpRequest.newBuilder(ADMIN.resolve(path)).GET().build());
+    }
+
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

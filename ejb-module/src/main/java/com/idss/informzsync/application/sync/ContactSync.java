@@ -1,0 +1,245 @@
+package com.idss.informzsync.application.sync;
+
+import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.contact.DuplicateContacts;
+import com.idss.informzsync.domain.contact.DuplicateGroup;
+import com.idss.informzsync.domain.contact.EmailProblem;
+import com.idss.informzsync.domain.list.DistributionList;
+import com.idss.informzsync.domain.list.ListMembership;
+import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Makes Informz agree with one contact as the CRM has it now: subscribed to the interest of every
+ * synced list it is on, opted out of those it left (or of all, when deactivated), the old address
+ * opted out after an email change, never pushed while another contact owns its email, and its
+ * Informz subscriber ID written back. Runs in the sync message's transaction.
+ */
+@ApplicationScoped
+public class ContactSync {
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Inject
+    InformzPort informz;
+
+    @Inject
+    ListMembership membership;
+
+    @Inject
+    DuplicateContacts duplicates;
+
+    @Inject
+    SyncStateBook stateBook;
+
+    @Inject
+    Event<AggregateChanged> changes;
+
+    /** Why a contact is not pushed, or empty when it is. */
+    private record Exclusion(SyncState state, String why) {
+    }
+
+    /**
+     * @param retryDelay when the next attempt will be if Informz cannot be reached now (shown in the state)
+     * @throws InformzFailure when Informz is unreachable (transient or configuration): the states say
+     *                        "retrying" and the caller schedules the next attempt
+     */
+    public void sync(int contactId, Duration retryDelay) {
+        Contact contact = em.find(Contact.class, contactId);
+        List<DistributionList> syncedLists = em.createQuery(
+                "select l from DistributionList l where l.syncToInformz = true and l.active = true order by l.id",
+                DistributionList.class).getResultList();
+        Map<Long, ContactListSyncState> stateByList = new HashMap<>();
+        em.createQuery("select s from ContactListSyncState s where s.contactId = :id", ContactListSyncState.class)
+                .setParameter("id", contactId).getResultList()
+                .forEach(s -> stateByList.put(s.getListId(), s));
+
+        boolean active = contact != null && contact.isActive();
+        List<DistributionList> memberOf = active
+                ? syncedLists.stream().filter(l -> membership.isMember(l.getId(), contactId)).toList()
+                : List.of();
+        Optional<Exclusion> exclusion = active ? exclusionOf(contact) : Optional.empty();
+        String email = active && exclusion.isEmpty() ? contact.getEmailNormalized() : null;
+
+        Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
+        informz.about(contactId, null);
+        try {
+            Set<String> freedEmails = optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
+            if (exclusion.isPresent()) {
+                memberOf.forEach(l -> outcomes.put(l.getId(), SyncOutcome.excluded(exclusion.get().state(), exclusion.get().why())));
+            } else if (!memberOf.isEmpty()) {
+                subscribe(contact, memberOf, outcomes);
+            }
+            markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
+            stateBook.recordForContact(contactId, outcomes);
+            freedEmails.forEach(freed -> nudgeOthersSharing(freed, contactId));
+        } catch (InformzFailure failure) {
+            if (failure.kind() == InformzFailure.Kind.PERMANENT) {
+                // Informz refuses this contact's data: a person must look at it; nothing to retry.
+                memberOf.stream().filter(l -> !outcomes.containsKey(l.getId()))
+                        .forEach(l -> outcomes.put(l.getId(), SyncOutcome.failed("Informz: " + failure.getMessage(), failure.callId())));
+                stateBook.recordForContact(contactId, outcomes);
+                return;
+            }
+            OffsetDateTime nextAttempt = OffsetDateTime.now(ZoneOffset.UTC).plus(retryDelay);
+            SyncOutcome retrying = SyncOutcome.retrying("Informz unreachable: " + failure.getMessage(), failure.callId(), nextAttempt);
+            for (DistributionList list : syncedLists) {
+                ContactListSyncState state = stateByList.get(list.getId());
+                boolean involved = memberOf.contains(list) || (state != null && state.getState() == SyncState.SYNCED);
+                if (involved && !outcomes.containsKey(list.getId())) {
+                    outcomes.put(list.getId(), retrying);
+                }
+            }
+            stateBook.recordForContact(contactId, outcomes);
+            throw failure;
+        } finally {
+            informz.forget();
+        }
+    }
+
+    /**
+     * Opts the last synced address out of each synced interest where it should no longer be: the
+     * contact left the list, was deactivated or excluded, or its email changed.
+     *
+     * @return the addresses taken off Informz, which another contact may now own
+     */
+    private Set<String> optOutWhatIsNoLongerWanted(int contactId, List<DistributionList> syncedLists,
+            Map<Long, ContactListSyncState> stateByList, List<DistributionList> memberOf, String email,
+            Map<Long, SyncOutcome> outcomes) {
+        Map<String, List<DistributionList>> listsByOldEmail = new LinkedHashMap<>();
+        for (DistributionList list : syncedLists) {
+            ContactListSyncState state = stateByList.get(list.getId());
+            if (state == null || state.getState() != SyncState.SYNCED) {
+                continue;
+            }
+            boolean stillWanted = memberOf.contains(list) && state.getLastSyncedEmail() != null
+                    && state.getLastSyncedEmail().equalsIgnoreCase(email);
+            if (!stillWanted) {
+                listsByOldEmail.computeIfAbsent(state.getLastSyncedEmail(), e -> new ArrayList<>()).add(list);
+            }
+        }
+        for (Map.Entry<String, List<DistributionList>> entry : listsByOldEmail.entrySet()) {
+            List<String> interests = entry.getValue().stream().map(DistributionList::getInformzInterestName).toList();
+            informz.optout(interests, List.of(new InformzPort.Subscriber(contactId, entry.getKey(), Map.of())));
+            entry.getValue().forEach(l -> outcomes.put(l.getId(), SyncOutcome.removed()));
+        }
+        return listsByOldEmail.keySet();
+    }
+
+    private void subscribe(Contact contact, List<DistributionList> memberOf, Map<Long, SyncOutcome> outcomes) {
+        InformzPort.Subscriber subscriber = SubscriberFields.of(contact);
+        List<DistributionList> accepted = new ArrayList<>();
+        try {
+            reject(informz.subscribe(interestsOf(memberOf), List.of(subscriber)), memberOf, outcomes, accepted);
+        } catch (InformzFailure failure) {
+            if (!failure.unknownInterest()) {
+                throw failure;
+            }
+            // One call names every interest, so Informz cannot say which one it lacks: ask list by list.
+            for (DistributionList list : memberOf) {
+                try {
+                    reject(informz.subscribe(List.of(list.getInformzInterestName()), List.of(subscriber)),
+                            List.of(list), outcomes, accepted);
+                } catch (InformzFailure perList) {
+                    if (!perList.unknownInterest()) {
+                        throw perList;
+                    }
+                    outcomes.put(list.getId(), SyncOutcome.failed(MissingInterest.explain(list), perList.callId()));
+                }
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        String email = contact.getEmailNormalized();
+        if (contact.getInformzSubscriberId() == null || !everyStateHad(contact.getId(), accepted, email)) {
+            Long subscriberId = informz.subscriberIds(List.of(email)).get(email);
+            if (subscriberId != null && !subscriberId.equals(contact.getInformzSubscriberId())) {
+                SubscriberIdWriteBack.write(em, Map.of(contact.getId(), subscriberId));
+            }
+        }
+        accepted.forEach(l -> outcomes.put(l.getId(), SyncOutcome.synced(email)));
+    }
+
+    private static void reject(List<InformzPort.Rejection> rejections, List<DistributionList> lists,
+            Map<Long, SyncOutcome> outcomes, List<DistributionList> accepted) {
+        if (rejections.isEmpty()) {
+            accepted.addAll(lists);
+            return;
+        }
+        String reason = "Informz refused the contact: " + rejections.get(0).reason();
+        lists.forEach(l -> outcomes.put(l.getId(), SyncOutcome.failed(reason, null)));
+    }
+
+    /** Whether the contact was already synced with this address to these lists (so Informz's id is known). */
+    private boolean everyStateHad(int contactId, List<DistributionList> lists, String email) {
+        return em.createQuery("select count(s) from ContactListSyncState s where s.contactId = :id "
+                        + "and s.listId in :lists and s.state = :synced and s.lastSyncedEmail = :email", Long.class)
+                .setParameter("id", contactId)
+                .setParameter("lists", lists.stream().map(DistributionList::getId).toList())
+                .setParameter("synced", SyncState.SYNCED)
+                .setParameter("email", email)
+                .getSingleResult() == lists.size();
+    }
+
+    /** Lists the contact is no longer on, whose state still says otherwise (an error, a duplicate…). */
+    private static void markLeftListsRemoved(List<DistributionList> syncedLists, Map<Long, ContactListSyncState> stateByList,
+            List<DistributionList> memberOf, Map<Long, SyncOutcome> outcomes) {
+        for (DistributionList list : syncedLists) {
+            ContactListSyncState state = stateByList.get(list.getId());
+            if (state != null && !memberOf.contains(list) && !outcomes.containsKey(list.getId())
+                    && state.getState() != SyncState.REMOVED && state.getState() != SyncState.SYNCED) {
+                outcomes.put(list.getId(), SyncOutcome.removed());
+            }
+        }
+    }
+
+    private Optional<Exclusion> exclusionOf(Contact contact) {
+        Optional<EmailProblem> problem = contact.emailProblem();
+        if (problem.isPresent()) {
+            SyncState state = problem.get() == EmailProblem.NO_EMAIL ? SyncState.NO_EMAIL : SyncState.INVALID_EMAIL;
+            return Optional.of(new Exclusion(state, "Not sent to Informz: " + problem.get().explanation() + "."));
+        }
+        Optional<DuplicateGroup> group = duplicates.groupFor(contact.getEmailNormalized());
+        if (group.isPresent() && !group.get().isOwnedBy(contact.getId())) {
+            return Optional.of(new Exclusion(SyncState.DUPLICATE, "Duplicate: contact " + group.get().owner().contactId()
+                    + " has the same email and owns it in Informz (Informz only allows unique emails)."));
+        }
+        return Optional.empty();
+    }
+
+    /** Once an address is off Informz, a duplicate of it may own it now: let each of them sync. */
+    private void nudgeOthersSharing(String email, int contactId) {
+        if (email == null) {
+            return;
+        }
+        Set<Integer> others = new LinkedHashSet<>(em.createQuery("select c.id from Contact c "
+                        + "where c.emailNormalized = :email and c.active = true and c.id <> :id", Integer.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .setParameter("id", contactId)
+                .getResultList());
+        others.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
+    }
+
+    private static List<String> interestsOf(List<DistributionList> lists) {
+        return lists.stream().map(DistributionList::getInformzInterestName).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package com.idss.informzsync.application.sync;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outbound port: what the sync needs from Informz. Calls throw {@link InformzFailure}; each call is
+ * recorded for the audit, and a failure carries the id of its recorded call.
+ */
+public interface InformzPort {
+
+    /** A contact as an Informz subscriber: email, our contact id as remote ID, personal fields. */
+    record Subscriber(int contactId, String email, Map<String, String> fields) {
+    }
+
+    /** A subscriber Informz refused, for a reason of its own (the others in the call went through). */
+    record Rejection(int contactId, String reason) {
+    }
+
+    /** A member of an interest as Informz has it. */
+    record InterestMember(long subscriberId, Integer contactId, String email) {
+    }
+
+    /** Who the calls that follow are about, for the audit; cleared by {@link #forget()}. */
+    void about(Integer contactId, Long listId);
+
+    void forget();
+
+    /** Adds (or updates) the subscribers and their membership of every interest. */
+    List<Rejection> subscribe(Collection<String> interests, List<Subscriber> subscribers);
+
+    /** Takes the subscribers off the interests (never a global unsubscribe). */
+    void optout(Collection<String> interests, List<Subscriber> subscribers);
+
+    /** Informz subscriber ids of these addresses, by normalised address (absent: Informz has none). */
+    Map<String, Long> subscriberIds(Collection<String> emails);
+
+    /** Every current (not cancelled) member of the interest. */
+    List<InterestMember> members(String interest);
+}

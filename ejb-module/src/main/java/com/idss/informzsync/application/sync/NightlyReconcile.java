@@ -1,0 +1,58 @@
+package com.idss.informzsync.application.sync;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.logging.Logger;
+
+/**
+ * Every night, each synced list is reconciled against Informz itself (its subscriber_interests),
+ * repairing drift. The time is the server setting {@code idss.sync.nightly-at} (HH:mm, server time,
+ * default 03:00). The timer is not persistent: it is set again at each start.
+ */
+@Singleton
+@Startup
+public class NightlyReconcile {
+
+    private static final Logger LOG = Logger.getLogger(NightlyReconcile.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Inject
+    Event<AggregateChanged> changes;
+
+    @PostConstruct
+    void schedule() {
+        String[] at = System.getProperty("idss.sync.nightly-at", "03:00").split(":");
+        ScheduleExpression nightly = new ScheduleExpression().hour(at[0].trim()).minute(at[1].trim()).second(0);
+        timers.createCalendarTimer(nightly, new TimerConfig("nightly-reconcile", false));
+        LOG.info(() -> "Nightly reconcile of synced lists at " + String.join(":", at));
+    }
+
+    @Timeout
+    void reconcileAll() {
+        int lists = requestForEverySyncedList();
+        LOG.info(() -> "Nightly reconcile requested for " + lists + " lists");
+    }
+
+    /** Puts one nightly reconcile per synced list on the sync queue. */
+    public int requestForEverySyncedList() {
+        var listIds = em.createQuery("select l.id from DistributionList l where l.syncToInformz = true and l.active = true",
+                Long.class).getResultList();
+        listIds.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.LIST, id, SyncTrigger.NIGHTLY)));
+        return listIds.size();
+    }
+}

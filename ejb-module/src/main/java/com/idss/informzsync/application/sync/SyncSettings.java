@@ -1,0 +1,42 @@
+package com.idss.informzsync.application.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** Tuning of the sync, from server system properties (see README, Configuration). */
+@ApplicationScoped
+public class SyncSettings {
+
+    /** Subscribers per Subscribe call in a list reconcile. */
+    public int batchSize() {
+        return Integer.getInteger("idss.sync.batch-size", 500);
+    }
+
+    /** While an aggregate keeps changing, at most one Informz sync for it per window. */
+    public Duration coalescingWindow() {
+        return Duration.ofMillis(Long.getLong("idss.sync.coalescing-window-ms", 2000));
+    }
+
+    /** First retry delay after a transient failure; doubles per attempt up to {@link #maxRetryDelay()}. */
+    public Duration firstRetryDelay() {
+        return Duration.ofMillis(Long.getLong("idss.sync.first-retry-delay-ms", 1000));
+    }
+
+    /** Retries never stop, but they are never further apart than this. */
+    public Duration maxRetryDelay() {
+        return Duration.ofMillis(Long.getLong("idss.sync.max-retry-delay-ms", 60_000));
+    }
+
+    /** How often a list Informz lacks the interest of is checked again. */
+    public Duration missingInterestRecheck() {
+        return Duration.ofMillis(Long.getLong("idss.sync.missing-interest-recheck-ms", 60_000));
+    }
+
+    /** Retry delay for the given attempt (1 = first retry): exponential, capped. */
+    public Duration retryDelay(int attempt) {
+        long first = firstRetryDelay().toMillis();
+        long max = maxRetryDelay().toMillis();
+        long delay = attempt >= 31 ? max : Math.min(max, first << Math.max(0, attempt - 1));
+        return Duration.ofMillis(delay);
+    }
+}

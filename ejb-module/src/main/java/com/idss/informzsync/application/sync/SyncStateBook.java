@@ -1,0 +1,149 @@
+package com.idss.informzsync.application.sync;
+
+import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.ListSyncRun;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Writes sync outcomes into the per contact-and-list sync state, which the console reads. */
+@Stateless
+public class SyncStateBook {
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
+    DataSource dataSource;
+
+    /** In the caller's transaction: a contact sync commits its states with the message. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordForContact(int contactId, Map<Long, SyncOutcome> outcomeByList) {
+        if (outcomeByList.isEmpty()) {
+            return;
+        }
+        Map<Long, ContactListSyncState> existing = new HashMap<>();
+        for (ContactListSyncState state : em.createQuery(
+                        "select s from ContactListSyncState s where s.contactId = :contactId", ContactListSyncState.class)
+                .setParameter("contactId", contactId).getResultList()) {
+            existing.put(state.getListId(), state);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        outcomeByList.forEach((listId, outcome) -> apply(outcome,
+                existing.computeIfAbsent(listId, id -> persistNew(contactId, id)), now));
+    }
+
+    /**
+     * In a transaction of its own: a long list reconcile commits batch by batch, so its progress
+     * shows while it runs and a crash loses at most one batch of bookkeeping. Returns the run as saved.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ListSyncRun recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact, ListSyncRun progress) {
+        if (!outcomeByContact.isEmpty()) {
+            Map<Integer, ContactListSyncState> existing = new HashMap<>();
+            for (ContactListSyncState state : statesOf(listId, outcomeByContact.keySet())) {
+                existing.put(state.getContactId(), state);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            outcomeByContact.forEach((contactId, outcome) -> apply(outcome,
+                    existing.computeIfAbsent(contactId, id -> persistNew(id, listId)), now));
+        }
+        // The merged copy carries the new version: callers continue with it.
+        return progress == null ? null : em.merge(progress);
+    }
+
+    /** Starts a list sync run and returns it, committed, so the console sees it at once. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ListSyncRun startRun(long listId, ListSyncRun.Trigger trigger) {
+        ListSyncRun run = new ListSyncRun(listId, trigger, OffsetDateTime.now(ZoneOffset.UTC));
+        em.persist(run);
+        em.flush();
+        return run;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ListSyncRun saveRun(ListSyncRun run) {
+        return em.merge(run);
+    }
+
+    /**
+     * Writes Informz subscriber ids onto contacts: one JDBC batch, and bypassing the entity
+     * lifecycle on purpose, since recording what Informz said is not a CRM change to sync.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int writeSubscriberIds(Map<Integer, Long> subscriberIdByContact) {
+        if (subscriberIdByContact.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE contact SET informz_subscriber_id = ? "
+                     + "WHERE id = ? AND (informz_subscriber_id IS NULL OR informz_subscriber_id <> ?)")) {
+            int pending = 0;
+            int written = 0;
+            for (Map.Entry<Integer, Long> entry : subscriberIdByContact.entrySet()) {
+                update.setLong(1, entry.getValue());
+                update.setInt(2, entry.getKey());
+                update.setLong(3, entry.getValue());
+                update.addBatch();
+                if (++pending == 1000) {
+                    written += sum(update.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                written += sum(update.executeBatch());
+            }
+            return written;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write Informz subscriber ids", e);
+        }
+    }
+
+    private static int sum(int[] counts) {
+        int total = 0;
+        for (int count : counts) {
+            total += Math.max(count, 0);
+        }
+        return total;
+    }
+
+    private List<ContactListSyncState> statesOf(long listId, Collection<Integer> contactIds) {
+        return em.createQuery("select s from ContactListSyncState s where s.listId = :listId and s.contactId in :ids",
+                        ContactListSyncState.class)
+                .setParameter("listId", listId)
+                .setParameter("ids", contactIds)
+                .getResultList();
+    }
+
+    private ContactListSyncState persistNew(int contactId, long listId) {
+        ContactListSyncState state = new ContactListSyncState(contactId, listId);
+        em.persist(state);
+        return state;
+    }
+
+    private static void apply(SyncOutcome outcome, ContactListSyncState state, OffsetDateTime now) {
+        if (outcome.attempted()) {
+            state.attemptStarted(now);
+        }
+        switch (outcome.state()) {
+            case SYNCED -> state.synced(now, outcome.email());
+            case REMOVED -> state.removed(now);
+            case ERROR -> state.failed(outcome.message(), outcome.failedCallId());
+            case RETRYING -> state.retryAt(outcome.nextAttemptAt(), outcome.message(), outcome.failedCallId());
+            default -> state.markAs(outcome.state(), outcome.message());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package com.idss.informzsync.infrastructure.informz;
+
+import com.idss.informzsync.application.sync.InformzFailure;
+import com.idss.informzsync.application.sync.InformzPort;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sync's Informz port on top of the AAPI client: settings from the server (the password only from
+ * the environment), every call recorded for the audit, failures classified for the sync engine.
+ */
+@ApplicationScoped
+public class InformzAdapter implements InformzPort {
+
+    private static final Logger LOG = Logger.getLogger(InformzAdapter.class.getName());
+    /** Emails per subscriber grid request: one record each, well under the 1,000-row cap. */
+    private static final int EMAILS_PER_LOOKUP = 500;
+
+    private record Subject(Integer contactId, Long listId) {
+    }
+
+    private final ThreadLocal<Subject> subject = new ThreadLocal<>();
+    private final ThreadLocal<Long> lastCallId = new ThreadLocal<>();
+
+    @Inject
+    InformzCallLog callLog;
+
+    private InformzClient client;
+
+    @PostConstruct
+    void connect() {
+        InformzSettings settings = InformzSettings.builder()
+                .endpoint(setting("idss.informz.endpoint", "http://127.0.0.1:18089/aapi/InformzService.svc"))
+                .brand(setting("idss.informz.brand-id", "4711"), setting("idss.informz.brand-name", "Example Visitors Bureau"))
+                .user(setting("idss.informz.user", "api_user"))
+                .password(passwordFromEnvironment())
+                .connectTimeout(Duration.ofMillis(Long.parseLong(setting("idss.informz.connect-timeout-ms", "5000"))))
+                .readTimeout(Duration.ofMillis(Long.parseLong(setting("idss.informz.read-timeout-ms", "15000"))))
+                .compression(Boolean.parseBoolean(setting("idss.informz.compression", "false")))
+                .callRecorder(this::record)
+                .build();
+        LOG.info(() -> "Informz client: " + settings);
+        client = new InformzClient(settings);
+    }
+
+    private static String setting(String key, String defaultValue) {
+        return System.getProperty(key, defaultValue);
+    }
+
+    private static String passwordFromEnvironment() {
+        String password = System.getenv("INFORMZ_PASSWORD");
+        if (password == null || password.isEmpty()) {
+            LOG.warning("INFORMZ_PASSWORD is not set: Informz will refuse every call (see README, Configuration)");
+            return "";
+        }
+        return password;
+    }
+
+    private void record(RecordedCall call) {
+        Subject about = subject.get();
+        lastCallId.set(callLog.record(call, about == null ? null : about.contactId(), about == null ? null : about.listId()));
+    }
+
+    @Override
+    public void about(Integer contactId, Long listId) {
+        subject.set(new Subject(contactId, listId));
+    }
+
+    @Override
+    public void forget() {
+        subject.remove();
+        lastCallId.remove();
+    }
+
+    @Override
+    public List<Rejection> subscribe(Collection<String> interests, List<Subscriber> subscribers) {
+        SubscribeResult result = call(() -> client.subscribe(InterestAction.ADD_OR_UPDATE_SUBSCRIBERS, interests,
+                subscribers.stream().map(InformzAdapter::toRecord).toList()));
+        return rejectionsOf(result.rejections());
+    }
+
+    @Override
+    public void optout(Collection<String> interests, List<Subscriber> subscribers) {
+        call(() -> client.optout(interests, subscribers.stream().map(InformzAdapter::toRecord).toList()));
+    }
+
+    @Override
+    public Map<String, Long> subscriberIds(Collection<String> emails) {
+        List<String> all = emails.stream().map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        Map<String, Long> ids = new HashMap<>();
+        for (int from = 0; from < all.size(); from += EMAILS_PER_LOOKUP) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + EMAILS_PER_LOOKUP));
+            List<GridRecord> rows = call(() -> client.grid(GridQuery.of("subscriber")
+                    .where(new GridCondition.Collection("email", GridCondition.SetOperator.IN, chunk))
+                    .returning("subscriber_id", "email")
+                    .sortedBy("subscriber_id", false)));
+            for (GridRecord row : rows) {
+                String email = row.text("email").map(e -> e.trim().toLowerCase(Locale.ROOT)).orElse(null);
+                row.text("subscriber_id").map(Long::valueOf).ifPresent(id -> ids.merge(email, id, Math::min));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public List<InterestMember> members(String interest) {
+        List<GridRecord> rows = call(() -> client.gridAll(GridQuery.of("subscriber_interests")
+                .where(GridCondition.eq("interest_name", interest))
+                .returning("subscriber_id", "user_id", "email", "cancellation_date")));
+        List<InterestMember> members = new ArrayList<>(rows.size());
+        for (GridRecord row : rows) {
+            if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {
+                continue;
+            }
+            members.add(new InterestMember(Long.parseLong(row.text("subscriber_id").orElseThrow()),
+                    row.integer("user_id").orElse(null), row.text("email").orElse(null)));
+        }
+        return members;
+    }
+
+    private <T> T call(Supplier<T> informzCall) {
+        lastCallId.remove();
+        try {
+            return informzCall.get();
+        } catch (InformzException e) {
+            throw new InformzFailure(kindOf(e), e.faultCode().orElse(null), describe(e), lastCallId.get(), e);
+        } catch (RuntimeException e) {
+            // Anything the client did not classify (a bug, an unexpected answer) is worth another try.
+            LOG.log(Level.WARNING, "Unexpected failure calling Informz", e);
+            throw new InformzFailure(InformzFailure.Kind.TRANSIENT, null, "unexpected: " + e, lastCallId.get(), e);
+        }
+    }
+
+    private static String describe(InformzException e) {
+        return e.faultCode().map(code -> code + ": " + e.reason()).orElse(e.reason());
+    }
+
+    private static InformzFailure.Kind kindOf(InformzException e) {
+        return switch (e.kind()) {
+            case TRANSIENT -> InformzFailure.Kind.TRANSIENT;
+            case PERMANENT -> InformzFailure.Kind.PERMANENT;
+            case CONFIGURATION -> InformzFailure.Kind.CONFIGURATION;
+        };
+    }
+
+    private static SubscriberRecord toRecord(Subscriber subscriber) {
+        return new SubscriberRecord(subscriber.email(), Integer.toString(subscriber.contactId()), subscriber.fields());
+    }
+
+    private static List<Rejection> rejectionsOf(List<SubscriberRejection> rejections) {
+        return rejections.stream()
+                .map(r -> new Rejection(parseContactId(r.remoteId()), r.reason()))
+                .toList();
+    }
+
+    private static int parseContactId(String remoteId) {
+        try {
+            return Integer.parseInt(remoteId.trim());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}
