@@ -1,0 +1,305 @@
+package com.idss.informzsync.it;
+
+import static com.idss.informzsync.it.CrmFixture.unique;
+import static com.idss.informzsync.it.CrmFixture.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.InformzConnection;
+import com.idss.informzsync.application.sync.SyncMessage;
+import com.idss.informzsync.domain.sync.ListSyncRun;
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sync's behaviour around the customer's sentences: failures, corrections, concurrency. */
+@ExtendWith(ArquillianExtension.class)
+class SyncBehaviourIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.productEarWith(SyncBehaviourIT.class);
+    }
+
+    @Inject
+    CrmFixture crm;
+
+    @Inject
+    SyncRecorder sync;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    DistributionListService lists;
+
+    @Inject
+    InformzConnection.Monitor connection;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/IdssSync")
+    Queue syncQueue;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Test
+    void aRolledBackSaveSendsNothingToInformz() throws Exception {
+        String interest = unique("Rollback");
+        long listId = crm.syncedList(interest);
+        String rolledBack = uniqueEmail("rolled.back");
+        transaction.begin();
+        int ghost = contacts.create(CrmFixture.draft("Never", "Saved", rolledBack, null, null));
+        contacts.setDistributionLists(ghost, Set.of(listId));
+        transaction.rollback();
+
+        String committed = uniqueEmail("committed");
+        lists.addMembers(listId, List.of(crm.contact("Was", "Saved", committed)));
+        sync.await("the committed contact", () -> crm.informz().membersOf(interest).contains(committed), PATIENCE);
+        assertTrue(crm.informz().subscribersWithEmail(rolledBack).isEmpty());
+    }
+
+    @Test
+    void anOutageThenRecoveryDeliversEverythingWithoutManualSteps() throws Exception {
+        String interest = unique("Outage");
+        long listId = crm.syncedList(interest);
+        String email = uniqueEmail("during.outage");
+        crm.informz().injectFaults("http-503", 4, null);
+        int contactId = crm.contact("During", "Outage", email);
+        contacts.setDistributionLists(contactId, Set.of(listId));
+
+        sync.await("the connection to go down", () -> !connection.current().up(), PATIENCE);
+        sync.await("the contact in Informz after the outage", () -> crm.isInState(contactId, listId, SyncState.SYNCED)
+                && crm.informz().membersOf(interest).contains(email), PATIENCE);
+        assertTrue(connection.current().up(), "the connection came back by itself");
+    }
+
+    @Test
+    void aRefusedConnectionPausesSendingAndResumesByItself() throws Exception {
+        String interest = unique("IP Allow List");
+        long listId = crm.syncedList(interest);
+        String email = uniqueEmail("ip.not.allowed");
+        crm.informz().callerIpAllowed(false);
+        int contactId;
+        try {
+            contactId = crm.contact("Ip", "Refused", email);
+            contacts.setDistributionLists(contactId, Set.of(listId));
+            sync.await("the connection down for the IP allow-list", () -> !connection.current().up()
+                    && connection.current().reason().contains("NoAvailableIPAddressException"), PATIENCE);
+            sync.await("the contact shown as retrying", () -> crm.isInState(contactId, listId, SyncState.RETRYING), PATIENCE);
+        } finally {
+            crm.informz().callerIpAllowed(true);
+        }
+        sync.await("the contact synced once allowed", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+    }
+
+    @Test
+    void aDuplicateWhoseEmailIsFixedSyncsAsItself() throws Exception {
+        String interest = unique("Duplicate Fix");
+        String shared = uniqueEmail("shared");
+        int owner = crm.contact("Owner", "Record", shared);
+        int duplicate = crm.contact("Duplicate", "Record", shared);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(owner, duplicate));
+        sync.await("a duplicate", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+
+        String fixed = uniqueEmail("fixed");
+        contacts.update(duplicate, CrmFixture.draft("Duplicate", "Record", fixed, null, null));
+        sync.await("both in Informz", () -> crm.informz().membersOf(interest).equals(Set.of(shared, fixed)), PATIENCE);
+        assertTrue(crm.isInState(duplicate, listId, SyncState.SYNCED));
+    }
+
+    @Test
+    void whenTheOwnerOfASharedEmailIsDeactivatedItsDuplicateTakesOver() throws Exception {
+        String interest = unique("Duplicate Takeover");
+        String shared = uniqueEmail("taken.over");
+        int owner = crm.contact("Leaving", "Owner", shared);
+        int duplicate = crm.contact("Staying", "Duplicate", shared);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(owner, duplicate));
+        sync.await("owner synced", () -> crm.isInState(owner, listId, SyncState.SYNCED), PATIENCE);
+
+        contacts.deactivate(owner);
+        sync.await("the duplicate synced in its place", () -> crm.isInState(duplicate, listId, SyncState.SYNCED)
+                && crm.informz().membersOf(interest).equals(Set.of(shared)), PATIENCE);
+    }
+
+    @Test
+    void anEmailChangeOptsTheOldAddressOutAndSubscribesTheNewOne() throws Exception {
+        String interest = unique("Email Change");
+        String oldEmail = uniqueEmail("old");
+        int contactId = crm.contact("Changing", "Email", oldEmail);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("the old address synced", () -> crm.contactById(contactId).getInformzSubscriberId() != null, PATIENCE);
+        long oldSubscriberId = crm.contactById(contactId).getInformzSubscriberId();
+
+        String newEmail = uniqueEmail("new");
+        contacts.update(contactId, CrmFixture.draft("Changing", "Email", newEmail, null, null));
+        sync.await("only the new address on the group", () -> crm.informz().membersOf(interest).equals(Set.of(newEmail)), PATIENCE);
+        sync.await("the new subscriber id written back",
+                () -> !Long.valueOf(oldSubscriberId).equals(crm.contactById(contactId).getInformzSubscriberId()), PATIENCE);
+        assertEquals(crm.informz().subscriber(newEmail).orElseThrow().getJsonNumber("subscriber_id").longValue(),
+                crm.contactById(contactId).getInformzSubscriberId());
+    }
+
+    @Test
+    void aReactivatedContactIsAddedBack() throws Exception {
+        String interest = unique("Reactivation");
+        String email = uniqueEmail("back");
+        int contactId = crm.contact("Coming", "Back", email);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("synced", () -> crm.informz().membersOf(interest).contains(email), PATIENCE);
+        contacts.deactivate(contactId);
+        sync.await("removed", () -> !crm.informz().membersOf(interest).contains(email), PATIENCE);
+
+        contacts.reactivate(contactId);
+        sync.await("added back", () -> crm.informz().membersOf(interest).contains(email)
+                && crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+    }
+
+    @Test
+    void aRedeliveredMessageHasNoDoubleEffect() throws Exception {
+        String interest = unique("Redelivery");
+        String email = uniqueEmail("twice");
+        int contactId = crm.contact("Sent", "Twice", email);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        long handledBefore = sync.handledCount(AggregateKind.CONTACT, contactId);
+
+        String message = new SyncMessage(AggregateKind.CONTACT, contactId).toJson();
+        jms.createProducer().send(syncQueue, message);
+        jms.createProducer().send(syncQueue, message);
+        sync.await("both copies consumed", () -> sync.handledCount(AggregateKind.CONTACT, contactId) >= handledBefore + 2, PATIENCE);
+
+        assertEquals(1, crm.informz().subscribersWithEmail(email).size());
+        assertEquals(Set.of(email), crm.informz().membersOf(interest));
+        assertEquals(SyncState.SYNCED, crm.state(contactId, listId).orElseThrow().getState());
+    }
+
+    @Test
+    void concurrentEditsOfOneContactConvergeOnTheLastSavedState() throws Exception {
+        String interest = unique("Concurrent");
+        String email = uniqueEmail("busy");
+        int contactId = crm.contact("Busy", "Contact", email);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(contactId));
+
+        ExecutorService editors = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Void>> edits = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String title = "Title " + i;
+                edits.add(() -> {
+                    saveTitleRetryingOnConflict(contactId, email, title);
+                    return null;
+                });
+            }
+            for (Future<Void> edit : editors.invokeAll(edits)) {
+                edit.get();
+            }
+        } finally {
+            editors.shutdown();
+        }
+        String lastSaved = crm.contactById(contactId).getTitle();
+        sync.await("Informz to hold the last saved title", () -> crm.informz().subscriber(email)
+                .map(s -> s.getJsonObject("fields").getString("Title", "")).orElse("").equals(lastSaved), PATIENCE);
+        assertEquals(1, crm.informz().subscribersWithEmail(email).size());
+    }
+
+    @Test
+    void aListWhoseInterestIsMissingInInformzSaysWhatToCreateAndResyncsOnceItExists() throws Exception {
+        String interest = unique("Not Yet In Informz");
+        String email = uniqueEmail("waiting");
+        int contactId = crm.contact("Waiting", "ForInterest", email);
+        long listId = lists.create(new com.idss.informzsync.application.crm.ListDraft(interest, null, null, true, true));
+        lists.addMembers(listId, List.of(contactId));
+
+        sync.await("a list-level error", () -> crm.latestRun(listId)
+                .filter(r -> r.getStatus() == ListSyncRun.Status.FAILED).isPresent(), PATIENCE);
+        String message = crm.latestRun(listId).orElseThrow().getMessage();
+        assertTrue(message.contains("Create it in Informz") && message.contains(interest), message);
+
+        crm.informz().createInterest(interest);
+        sync.await("the list synced once the interest exists", () -> crm.informz().membersOf(interest).contains(email), PATIENCE);
+    }
+
+    @Test
+    void namesWithXmlSpecialCharactersAndNonAsciiTextArriveIntact() throws Exception {
+        String interest = unique("Special <&> \"Characters\"");
+        String email = uniqueEmail("obrien");
+        String firstName = "O'Brien & <Sons> \"Ltd\"";
+        String lastName = "Ñúñez 山田 😀 مرحبا";
+        int contactId = crm.contact(firstName, lastName, email);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(contactId));
+
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        JsonObject fields = crm.informz().subscriber(email).orElseThrow().getJsonObject("fields");
+        assertEquals(firstName, fields.getString("First_Name"));
+        assertEquals(lastName, fields.getString("Last_Name"));
+        assertFalse(crm.informz().membersOf(interest).isEmpty());
+    }
+
+    @Test
+    void aContactWithAnInvalidEmailIsExplainedAndTheRestOfTheListStillSyncs() throws Exception {
+        String interest = unique("Bad Data");
+        String good = uniqueEmail("good");
+        int goodId = crm.contact("Good", "Address", good);
+        int invalid = crm.contact("Bad", "Address", "not-an-address");
+        int none = crm.contact("No", "Address", null);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(goodId, invalid, none));
+
+        sync.await("the good one synced and the others explained", () -> crm.isInState(goodId, listId, SyncState.SYNCED)
+                && crm.isInState(invalid, listId, SyncState.INVALID_EMAIL)
+                && crm.isInState(none, listId, SyncState.NO_EMAIL), PATIENCE);
+        assertEquals(Set.of(good), crm.informz().membersOf(interest));
+        assertNotEquals(null, crm.state(invalid, listId).orElseThrow().getMessage());
+    }
+
+    private void saveTitleRetryingOnConflict(int contactId, String email, String title) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                var current = crm.contactById(contactId);
+                contacts.update(contactId, new com.idss.informzsync.application.crm.ContactDraft(current.getFirstName(),
+                        current.getLastName(), title, email, current.getPhone(), current.getCity(), current.getState(),
+                        current.getPostalCode(), null, Set.of()));
+                return;
+            } catch (EJBException conflict) {
+                if (attempt > 50) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+}
