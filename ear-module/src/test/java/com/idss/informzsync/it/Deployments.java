@@ -10,12 +10,12 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
  * The product's own EAR, as built, plus the test classes as an EAR library (Arquillian does not add
  * them to an EAR by itself).
  */
-final class Deployments {
+public final class Deployments {
 
     private Deployments() {
     }
 
-    static EnterpriseArchive productEarWith(Class<?>... testClasses) {
+    public static EnterpriseArchive productEarWith(Class<?>... testClasses) {
         File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "in-container-tests.jar")
                 .addClasses(testClasses)

@@ -42,6 +42,15 @@ public final class InformzSimulatorAdmin {
         post("caller-ip?allowed=" + allowed);
     }
 
+    /** The most recent calls (up to {@code limit}; the simulator keeps 5,000), oldest first. */
+    public List<JsonObject> calls(int limit) {
+        try (JsonReader reader = Json.createReader(new StringReader(get("calls?limit=" + limit)))) {
+            JsonValue calls = reader.readValue();
+            var array = calls.getValueType() == JsonValue.ValueType.ARRAY ? calls.asJsonArray() : calls.asJsonObject().getJsonArray("calls");
+            return array.stream().map(JsonValue::asJsonObject).toList();
+        }
+    }
+
     public JsonObject state() {
         return json(get("state"));
     }

@@ -92,7 +92,8 @@ abstract class CrmPersistenceContract {
     @Test
     void migrationsAreAllApplied() {
         var info = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().info();
-        assertEquals("2", info.current().getVersion().getVersion());
+        var all = info.all();
+        assertEquals(all[all.length - 1].getVersion(), info.current().getVersion(), "at the newest migration");
         assertEquals(0, info.pending().length);
     }
 

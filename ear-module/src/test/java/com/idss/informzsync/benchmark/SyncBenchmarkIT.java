@@ -1,0 +1,290 @@
+package com.idss.informzsync.benchmark;
+
+import com.idss.informzsync.application.crm.ContactDraft;
+import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.application.crm.ListDraft;
+import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.SyncCommands;
+import com.idss.informzsync.application.sync.SyncMessageHandled;
+import com.idss.informzsync.domain.list.query.ContactField;
+import com.idss.informzsync.domain.list.query.CriteriaGroup;
+import com.idss.informzsync.domain.list.query.Criterion;
+import com.idss.informzsync.domain.sync.ListSyncRun;
+import com.idss.informzsync.it.CrmFixture;
+import com.idss.informzsync.it.Deployments;
+import com.idss.informzsync.it.SyncRecorder;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sync's performance targets (issue 5), measured in the deployed server against the simulator on
+ * loopback. Prints a table and writes it to target/benchmark-results.md.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SyncBenchmarkIT {
+
+    private static final int BIG_LIST = Integer.getInteger("benchmark.list-size", 100_000);
+    private static final int NAIVE_SAMPLE = Integer.getInteger("benchmark.naive-sample", 2_000);
+    private static final int SAVES_PER_SECOND = 100;
+    private static final int STEADY_SECONDS = Integer.getInteger("benchmark.steady-seconds", 60);
+    private static final int BURST_SAVES = 1_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.productEarWith(SyncBenchmarkIT.class, AckClock.class);
+    }
+
+    /** When each contact's sync committed, for save-to-acknowledged latencies. */
+    @ApplicationScoped
+    public static class AckClock {
+        final Map<Long, Long> lastAckNanos = new ConcurrentHashMap<>();
+
+        void onHandled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SyncMessageHandled event) {
+            if (event.message().kind() == AggregateKind.CONTACT) {
+                lastAckNanos.put(event.message().id(), System.nanoTime());
+            }
+        }
+    }
+
+    @Inject
+    CrmFixture crm;
+
+    @Inject
+    SyncRecorder sync;
+
+    @Inject
+    AckClock acks;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    DistributionListService lists;
+
+    @Inject
+    SyncCommands commands;
+
+    @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService pacer;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        report.add("| measurement | figure |");
+        report.add("|---|---|");
+        fullListSync();
+        steadySaves();
+        burstOfSavesOfOneContact();
+        String table = String.join("\n", report);
+        System.out.println("\n" + table + "\n");
+        Files.writeString(Path.of(System.getProperty("benchmark.report", "benchmark-results.md")), table + "\n");
+    }
+
+    private void fullListSync() throws Exception {
+        String tag = "bench" + System.nanoTime();
+        int firstId = 1_000_000_000;
+        loadContacts(firstId, BIG_LIST, tag);
+        String interest = CrmFixture.unique("Benchmark " + BIG_LIST);
+        crm.informz().createInterest(interest);
+        long callsBefore = simulatorCallCount();
+
+        HeapWatch heap = new HeapWatch();
+        long listId = lists.create(new ListDraft(interest, null, null, true, true));
+        lists.saveQuery(listId, null, "tagged", CriteriaGroup.all(Criterion.equalTo(ContactField.TAG, tag)));
+        long started = System.nanoTime();
+        ListSyncRun run = awaitCompletedRun(listId);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        heap.stop();
+        long calls = simulatorCallCount() - callsBefore;
+        long written = crm.contactById(firstId + BIG_LIST - 1).getInformzSubscriberId() == null ? 0 : 1;
+        report.add(String.format("| full sync of a %,d-contact list (save → run completed, incl. state and subscriber-ID write-back) | %.2f s |", BIG_LIST, seconds));
+        report.add(String.format("| … Informz calls made (batch %s) | %,d (run says %,d added, %,d calls) |",
+                System.getProperty("idss.sync.batch-size", "500"), calls, run.getAdded(), run.getInformzCalls()));
+        report.add(String.format("| … last contact has its subscriber ID | %s |", written == 1 ? "yes" : "NO"));
+        report.add(String.format("| … server heap used, max sampled during the sync | %,d MiB (max heap %,d MiB) |",
+                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+
+        // The same engine, one Informz call per contact: timed on a sample, rated per contact.
+        String naiveTag = "naive" + System.nanoTime();
+        loadContacts(firstId + BIG_LIST + 10, NAIVE_SAMPLE, naiveTag);
+        String naiveInterest = CrmFixture.unique("Naive " + NAIVE_SAMPLE);
+        crm.informz().createInterest(naiveInterest);
+        System.setProperty("idss.sync.batch-size", "1");
+        try {
+            long naiveList = lists.create(new ListDraft(naiveInterest, null, null, true, true));
+            lists.saveQuery(naiveList, null, "tagged", CriteriaGroup.all(Criterion.equalTo(ContactField.TAG, naiveTag)));
+            long naiveStarted = System.nanoTime();
+            awaitCompletedRun(naiveList);
+            double naiveSeconds = (System.nanoTime() - naiveStarted) / 1e9;
+            double naivePerContact = naiveSeconds / NAIVE_SAMPLE;
+            double batchedPerContact = seconds / BIG_LIST;
+            report.add(String.format("| one call per contact: %,d contacts | %.2f s (%.0f contacts/s) |", NAIVE_SAMPLE, naiveSeconds, 1 / naivePerContact));
+            report.add(String.format("| batched vs one call per contact, per contact | %.0f× faster |", naivePerContact / batchedPerContact));
+        } finally {
+            System.clearProperty("idss.sync.batch-size");
+        }
+    }
+
+    private void steadySaves() throws Exception {
+        int count = SAVES_PER_SECOND * STEADY_SECONDS;
+        String interest = CrmFixture.unique("Steady");
+        crm.informz().createInterest(interest);
+        String tag = "steady" + System.nanoTime();
+        int firstId = 1_200_000_000;
+        loadContacts(firstId, count, tag);
+        long listId = lists.create(new ListDraft(interest, null, null, true, true));
+        lists.saveQuery(listId, null, "tagged", CriteriaGroup.all(Criterion.equalTo(ContactField.TAG, tag)));
+        awaitCompletedRun(listId);
+
+        Map<Long, Long> savedAt = new ConcurrentHashMap<>();
+        AtomicLong next = new AtomicLong();
+        long periodMicros = 1_000_000 / SAVES_PER_SECOND;
+        var ticking = pacer.scheduleAtFixedRate(() -> {
+            long i = next.getAndIncrement();
+            if (i >= count) {
+                return;
+            }
+            int contactId = firstId + (int) i;
+            contacts.update(contactId, new ContactDraft("Contact " + i, "Benchmark", "Title " + i,
+                    tag + "." + i + "@bench.example.org", null, null, null, null, null, Set.of(tag)));
+            savedAt.put((long) contactId, System.nanoTime());
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+        sync.await("every steady save acknowledged", () -> savedAt.size() == count
+                && savedAt.entrySet().stream().allMatch(e -> acks.lastAckNanos.getOrDefault(e.getKey(), 0L) > e.getValue()), PATIENCE);
+        ticking.cancel(false);
+        List<Double> latencies = new ArrayList<>(count);
+        savedAt.forEach((id, saved) -> latencies.add((acks.lastAckNanos.get(id) - saved) / 1e6));
+        Collections.sort(latencies);
+        report.add(String.format("| save → acknowledged by Informz at %d saves/s for %d s: p50 / p99 / max | %.1f / %.1f / %.1f ms |",
+                SAVES_PER_SECOND, STEADY_SECONDS, percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1)));
+    }
+
+    private void burstOfSavesOfOneContact() throws Exception {
+        String interest = CrmFixture.unique("Burst");
+        crm.informz().createInterest(interest);
+        String email = CrmFixture.uniqueEmail("burst");
+        int contactId = crm.contact("Burst", "Contact", email);
+        long listId = lists.create(new ListDraft(interest, null, null, true, true));
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("the burst contact synced", () -> crm.informz().membersOf(interest).contains(email), PATIENCE);
+        long subscribesBefore = subscribeCallsFor(email);
+
+        long started = System.nanoTime();
+        for (int i = 0; i < BURST_SAVES; i++) {
+            contacts.update(contactId, CrmFixture.draft("Burst", "Save " + i, email, null, null));
+        }
+        long lastSave = System.nanoTime();
+        String last = "Save " + (BURST_SAVES - 1);
+        sync.await("the last burst state in Informz", () -> crm.informz().subscriber(email)
+                .map(s -> s.getJsonObject("fields").getString("Last_Name", "")).orElse("").equals(last), PATIENCE);
+        double settle = (System.nanoTime() - lastSave) / 1e9;
+        double burstSeconds = (lastSave - started) / 1e9;
+        long calls = subscribeCallsFor(email) - subscribesBefore;
+        report.add(String.format("| one contact saved %,d times in %.1f s: Informz Subscribe calls for it | %d (%.2f per 2 s) |",
+                BURST_SAVES, burstSeconds, calls, calls / Math.max(burstSeconds, 0.001) * 2));
+        report.add(String.format("| … its last state in Informz after the last save | %.2f s |", settle));
+    }
+
+    private ListSyncRun awaitCompletedRun(long listId) throws InterruptedException {
+        sync.await("list " + listId + " reconciled", () -> crm.latestRun(listId)
+                .filter(r -> r.getStatus() == ListSyncRun.Status.COMPLETED && r.getToAdd() > 0).isPresent(), PATIENCE);
+        return crm.latestRun(listId).orElseThrow();
+    }
+
+    private long simulatorCallCount() {
+        return crm.informz().calls(5000).size();
+    }
+
+    private long subscribeCallsFor(String email) {
+        return crm.informz().calls(5000).stream()
+                .filter(c -> c.getString("operation", "").contains("Subscribe") && c.getString("request", "").contains(email))
+                .count();
+    }
+
+    private void loadContacts(int firstId, int count, String tag) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement contact = connection.prepareStatement("INSERT INTO contact (id, email, email_normalized, "
+                     + "first_name, last_name, active, version, created_at, updated_at) "
+                     + "VALUES (?, ?, ?, ?, 'Benchmark', TRUE, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+             PreparedStatement tagRow = connection.prepareStatement("INSERT INTO contact_tag (contact_id, tag) VALUES (?, ?)")) {
+            for (int i = 0; i < count; i++) {
+                int id = firstId + i;
+                String email = tag + "." + i + "@bench.example.org";
+                contact.setInt(1, id);
+                contact.setString(2, email);
+                contact.setString(3, email);
+                contact.setString(4, "Contact " + i);
+                contact.addBatch();
+                tagRow.setInt(1, id);
+                tagRow.setString(2, tag);
+                tagRow.addBatch();
+                if (i % 5_000 == 4_999) {
+                    contact.executeBatch();
+                    tagRow.executeBatch();
+                }
+            }
+            contact.executeBatch();
+            tagRow.executeBatch();
+        }
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Samples heap use every 50 ms on a daemon thread: a measurement, not a synchronisation. */
+    private static final class HeapWatch {
+        private final AtomicLong max = new AtomicLong();
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "heap-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        HeapWatch() {
+            sampler.scheduleAtFixedRate(() -> max.accumulateAndGet(
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+        }
+
+        void stop() {
+            sampler.shutdownNow();
+        }
+
+        long maxUsed() {
+            return max.get();
+        }
+    }
+}
