@@ -15,6 +15,12 @@ public final class Deployments {
     private Deployments() {
     }
 
+    /** The product EAR exactly as built, for client-side tests (the browser tests) that deploy nothing of their own. */
+    public static EnterpriseArchive productEar() {
+        File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
+    }
+
     public static EnterpriseArchive productEarWith(Class<?>... testClasses) {
         File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "in-container-tests.jar")

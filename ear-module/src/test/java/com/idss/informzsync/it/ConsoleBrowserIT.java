@@ -1,0 +1,265 @@
+package com.idss.informzsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The console in a real browser against the real application: login and roles, contacts and
+ * lists, the sync state the engine writes, duplicates, escaping. Users come from the build
+ * (ear-module pom, add-user); the Informz simulator from the build as well.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    static final String OPERATOR = "operator";
+    static final String OPERATOR_PASSWORD = "operator-test-1";
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "admin-test-1";
+
+    private static final Pattern CONTACT_ID = Pattern.compile("[?&]id=(\\d+)");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.productEar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(deployment);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    @Order(1)
+    void aPageWithoutLoginShowsTheLoginFormAndAWrongPasswordIsRefused() {
+        browser.open("contacts.xhtml");
+        browser.byId("j_username");
+        assertFalse(browser.bodyContains("Contacts\n"), "no console content before login");
+        browser.screenshot("01-login");
+
+        browser.byId("j_username").sendKeys(OPERATOR);
+        browser.byId("j_password").sendKeys("not-the-password");
+        browser.byId("login-submit").click();
+        assertTrue(browser.byId("login-failed").getText().contains("Wrong user name or password"));
+
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        assertEquals(OPERATOR, browser.byId("current-user").getText());
+        browser.logout();
+        browser.open("index.xhtml");
+        browser.byId("j_username");
+    }
+
+    @Test
+    @Order(2)
+    void anOperatorCannotReachTheSettings() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        assertTrue(browser.driver.findElements(By.linkText("Settings")).isEmpty(), "no Settings link for an operator");
+        browser.open("admin/settings.xhtml");
+        assertEquals("Not allowed", browser.byId("error-title").getText());
+        browser.screenshot("13-not-allowed");
+    }
+
+    @Test
+    @Order(3)
+    void aScriptInANameIsShownAsText() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        String script = "<script>alert(1)</script>";
+        createContact(script, "Xss-" + shortId(), null);
+        assertTrue(browser.byId("contact-name").getText().contains(script));
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+
+        browser.open("contacts.xhtml");
+        browser.type("contacts:text", "Xss-");
+        browser.clickAndWait(By.id("contacts:search"));
+        assertTrue(browser.byId("contactTable").getText().contains(script));
+        assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+    }
+
+    @Test
+    @Order(4)
+    void aDuplicateIsLabelledOnTheContactAndOnTheDuplicatesPage() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        String email = "twin-" + shortId() + "@example.org";
+        String originalName = "Original-" + shortId();
+        String twinName = "Twin-" + shortId();
+        createContact("Ana", originalName, email);
+        assertTrue(browser.driver.findElements(By.id("duplicate-label")).isEmpty());
+        createContact("Ana", twinName, " " + email.toUpperCase());
+        assertEquals("Duplicate", browser.byId("duplicate-label").getText().strip());
+
+        browser.open("duplicates.xhtml");
+        WebElement twinRow = browser.byId("duplicateTable")
+                .findElement(By.xpath(".//tr[td/a[contains(., '" + twinName + "')]]"));
+        assertTrue(twinRow.getText().contains("Duplicate"), twinRow.getText());
+        WebElement ownerRow = browser.byId("duplicateTable")
+                .findElement(By.xpath(".//tr[td/a[contains(., '" + originalName + "')]]"));
+        assertFalse(ownerRow.getText().contains("Duplicate"), ownerRow.getText());
+        assertTrue(ownerRow.getText().contains("Owns the address"));
+    }
+
+    @Test
+    @Order(5)
+    void aContactAddedToASyncedListIsSyncedWithItsInformzCode() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        assumeSyncEngineDeployed();
+        String list = "Browser list " + shortId();
+        SimulatorAdmin.createInterest(list);
+        createList(list);
+        createContact("Sam", "Synced-" + shortId(), "sam." + shortId() + "@example.org");
+        putOnList(list);
+
+        browser.awaitAfterRefresh(d -> d.findElement(By.id("syncStates")).getText().contains("Synced"));
+        assertTrue(browser.byId("informz-code").getText().matches("\\d+"), browser.byId("informz-code").getText());
+    }
+
+    @Test
+    @Order(6)
+    void aFailedPushTurnsTheContactRedWithTheErrorAndAResyncClearsIt() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        assumeSyncEngineDeployed();
+        String list = "Failing list " + shortId();
+        SimulatorAdmin.createInterest(list);
+        createList(list);
+        int contactId = createContact("Fay", "Failing-" + shortId(), "fay." + shortId() + "@example.org");
+
+        // A permanent Informz fault: the engine records ERROR instead of retrying.
+        SimulatorAdmin.failNextCalls(1, "InvalidDataFormatException");
+        putOnList(list);
+        browser.awaitAfterRefresh(d -> !d.findElements(By.id("sync-error-label")).isEmpty());
+        WebElement errorRow = browser.byId("syncStates").findElement(By.cssSelector("tr.sync-error"));
+        assertTrue(errorRow.getText().contains("Sync error"), errorRow.getText());
+
+        browser.open("errors.xhtml");
+        assertTrue(browser.byId("errorTable").getText().contains("Failing-"));
+        browser.screenshot("09-sync-errors");
+
+        // The fault was for one call only: Informz works again, so a resync goes through.
+        browser.open("contact.xhtml?id=" + contactId);
+        browser.clickAndWait(By.id("resync:resyncContact"));
+        browser.awaitAfterRefresh(d -> d.findElements(By.id("sync-error-label")).isEmpty()
+                && d.findElement(By.id("syncStates")).getText().contains("Synced"));
+        assertTrue(browser.driver.findElements(By.cssSelector("#syncStates tr.sync-error")).isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void everyPageRendersForAnAdmin() {
+        browser.login(ADMIN, ADMIN_PASSWORD);
+        browser.screenshot("02-dashboard");
+        assertTrue(browser.byId("states").getText().contains("synced"));
+
+        String list = "Screenshot list " + shortId();
+        createList(list);
+        browser.open("lists.xhtml");
+        browser.byId("listTable");
+        browser.screenshot("03-lists");
+
+        browser.open("lists.xhtml");
+        browser.clickAndWait(By.linkText(list));
+        browser.clickAndWait(By.id("list:addQuery"));
+        browser.screenshot("04-list");
+
+        int id = createContact("Lee", "Shot-" + shortId(), "lee." + shortId() + "@example.org");
+        browser.screenshot("06-contact");
+        browser.open("contact.xhtml?id=" + id + "&tab=lists");
+        browser.byId("contactLists");
+        browser.screenshot("07-contact-lists");
+        browser.open("contact.xhtml?id=" + id + "&tab=story");
+        browser.byId("timeline");
+        browser.screenshot("08-contact-story");
+
+        browser.open("contacts.xhtml");
+        browser.byId("contactTable");
+        browser.screenshot("05-contacts");
+        browser.open("duplicates.xhtml");
+        browser.byId("duplicateTable");
+        browser.screenshot("10-duplicates");
+        browser.open("calls.xhtml");
+        browser.byId("callTable");
+        browser.screenshot("11-informz-calls");
+        browser.open("errors.xhtml");
+        browser.byId("errorTable");
+        browser.open("admin/settings.xhtml");
+        assertFalse(browser.byId("settings").getText().contains("simulator-secret"), "never the password");
+        browser.screenshot("12-settings");
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    /** Creates a contact through the form and returns its id (the page it lands on names it). */
+    private int createContact(String firstName, String lastName, String email) {
+        browser.open("contact.xhtml");
+        browser.type("contact:firstName", firstName);
+        browser.type("contact:lastName", lastName);
+        if (email != null) {
+            browser.type("contact:email", email);
+        }
+        browser.clickAndWait(By.id("contact:save"));
+        browser.byId("informz-code");
+        Matcher id = CONTACT_ID.matcher(browser.driver.getCurrentUrl());
+        assertTrue(id.find(), browser.driver.getCurrentUrl());
+        return Integer.parseInt(id.group(1));
+    }
+
+    private void createList(String name) {
+        browser.open("list.xhtml");
+        browser.type("list:name", name);
+        browser.clickAndWait(By.id("list:save"));
+        browser.byId("sync-section");
+    }
+
+    /** Checks the list on the current contact's Distribution Lists tab and saves. */
+    private void putOnList(String list) {
+        browser.clickAndWait(By.id("tab-lists"));
+        WebElement label = browser.byId("contactLists")
+                .findElement(By.xpath(".//label[normalize-space(.)='" + list + "']"));
+        browser.driver.findElement(By.id(label.getAttribute("for"))).click();
+        browser.clickAndWait(By.id("contactLists:saveLists"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("syncStates")));
+    }
+
+    private void assumeSyncEngineDeployed() {
+        browser.open("index.xhtml");
+        Assumptions.assumeFalse(browser.byId("connection").getText().contains("not reporting"),
+                "the sync engine is not deployed in this build");
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,38 @@
+package com.idss.informzsync.interfaces.web;
+
+import com.idss.informzsync.application.console.CallDetail;
+import com.idss.informzsync.application.console.ConsoleQueries;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/** One Informz call with its documents (the request is stored password-redacted). */
+@Named("callPage")
+@RequestScoped
+public class CallBean {
+
+    @EJB
+    ConsoleQueries queries;
+
+    private Long id;
+    private CallDetail detail;
+
+    public void load() {
+        detail = id == null ? null : queries.call(id).orElse(null);
+        if (detail == null) {
+            Messages.error("There is no Informz call " + (id == null ? "" : id) + ".");
+        }
+    }
+
+    public CallDetail getDetail() {
+        return detail;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,155 @@
+package com.idss.informzsync.interfaces.web;
+
+import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.ConsoleQueries.ErrorSort;
+import com.idss.informzsync.application.console.ListChoice;
+import com.idss.informzsync.application.console.Page;
+import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.console.SyncErrorRow;
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Contact-lists in ERROR or RETRYING: filter, sort, page, resync one, a selection or all. */
+@Named("syncErrors")
+@ViewScoped
+public class SyncErrorsBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    ConsoleQueries queries;
+
+    @Inject
+    SyncEngine engine;
+
+    private final Pager pager = new Pager(25);
+    private SyncState state;
+    private Long listId;
+    private String text;
+    private ErrorSort sort = ErrorSort.LAST_ATTEMPT;
+    private boolean ascending;
+    private final Map<Long, Boolean> selected = new HashMap<>();
+    private transient Page<SyncErrorRow> page;
+
+    public Page<SyncErrorRow> getPage() {
+        if (page == null) {
+            page = queries.syncErrors(state, listId, text, sort, ascending, pager.getFirst(), pager.getSize());
+        }
+        return page;
+    }
+
+    public void filter() {
+        pager.reset();
+        selected.clear();
+        page = null;
+    }
+
+    public void sortBy(ErrorSort by) {
+        ascending = by == sort ? !ascending : by == ErrorSort.CONTACT || by == ErrorSort.LIST;
+        sort = by;
+        filter();
+    }
+
+    public String sortMark(ErrorSort by) {
+        return by != sort ? "" : ascending ? " ▲" : " ▼";
+    }
+
+    public void next() {
+        pager.next();
+        page = null;
+    }
+
+    public void previous() {
+        pager.previous();
+        page = null;
+    }
+
+    public void resyncOne(SyncErrorRow row) {
+        try {
+            engine.commands().resyncContact(row.contactId());
+            Messages.info("Resync requested for " + row.displayName() + ".");
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+        page = null;
+    }
+
+    public void resyncSelected() {
+        try {
+            Set<Integer> contacts = queries.contactIdsOfStates(selected.entrySet().stream()
+                    .filter(Map.Entry::getValue).map(Map.Entry::getKey).toList());
+            if (contacts.isEmpty()) {
+                Messages.error("Select at least one row first.");
+                return;
+            }
+            contacts.forEach(engine.commands()::resyncContact);
+            Messages.info("Resync requested for " + contacts.size() + " contact(s).");
+            selected.clear();
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+        page = null;
+    }
+
+    public void resyncAll() {
+        try {
+            int asked = engine.commands().resyncAllErrors();
+            Messages.info("Resync requested for " + asked + " contact(s) in error.");
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+        page = null;
+    }
+
+    public List<ListChoice> getLists() {
+        return queries.allLists();
+    }
+
+    public ErrorSort[] getSorts() {
+        return ErrorSort.values();
+    }
+
+    public SyncState[] getStates() {
+        return new SyncState[] {SyncState.ERROR, SyncState.RETRYING};
+    }
+
+    public boolean isEngineAvailable() {
+        return engine.available();
+    }
+
+    public Map<Long, Boolean> getSelected() {
+        return selected;
+    }
+
+    public SyncState getState() {
+        return state;
+    }
+
+    public void setState(SyncState state) {
+        this.state = state;
+    }
+
+    public Long getListId() {
+        return listId;
+    }
+
+    public void setListId(Long listId) {
+        this.listId = listId;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+}
