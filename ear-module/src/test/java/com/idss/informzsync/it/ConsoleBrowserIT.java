@@ -15,7 +15,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,6 +42,8 @@ class ConsoleBrowserIT {
     static final String ADMIN_PASSWORD = "admin-test-1";
 
     private static final Pattern CONTACT_ID = Pattern.compile("[?&]id=(\\d+)");
+
+    private final InformzSimulatorAdmin informz = new InformzSimulatorAdmin();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -136,9 +137,8 @@ class ConsoleBrowserIT {
     @Order(5)
     void aContactAddedToASyncedListIsSyncedWithItsInformzCode() {
         browser.login(OPERATOR, OPERATOR_PASSWORD);
-        assumeSyncEngineDeployed();
         String list = "Browser list " + shortId();
-        SimulatorAdmin.createInterest(list);
+        informz.createInterest(list);
         createList(list);
         createContact("Sam", "Synced-" + shortId(), "sam." + shortId() + "@example.org");
         putOnList(list);
@@ -151,14 +151,14 @@ class ConsoleBrowserIT {
     @Order(6)
     void aFailedPushTurnsTheContactRedWithTheErrorAndAResyncClearsIt() {
         browser.login(OPERATOR, OPERATOR_PASSWORD);
-        assumeSyncEngineDeployed();
         String list = "Failing list " + shortId();
-        SimulatorAdmin.createInterest(list);
+        informz.createInterest(list);
         createList(list);
-        int contactId = createContact("Fay", "Failing-" + shortId(), "fay." + shortId() + "@example.org");
+        String email = "fay." + shortId() + "@example.org";
+        int contactId = createContact("Fay", "Failing-" + shortId(), email);
 
-        // A permanent Informz fault: the engine records ERROR instead of retrying.
-        SimulatorAdmin.failNextCalls(1, "InvalidDataFormatException");
+        // A permanent Informz fault, for this contact's next call only: the engine records ERROR instead of retrying.
+        informz.injectFaultsInCallsMentioning(email, "soap-fault", 1, "InvalidDataFormatException");
         putOnList(list);
         browser.awaitAfterRefresh(d -> !d.findElements(By.id("sync-error-label")).isEmpty());
         WebElement errorRow = browser.byId("syncStates").findElement(By.cssSelector("tr.sync-error"));
@@ -253,11 +253,6 @@ class ConsoleBrowserIT {
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("syncStates")));
     }
 
-    private void assumeSyncEngineDeployed() {
-        browser.open("index.xhtml");
-        Assumptions.assumeFalse(browser.byId("connection").getText().contains("not reporting"),
-                "the sync engine is not deployed in this build");
-    }
 
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);

@@ -220,7 +220,7 @@ class CustomerDescriptionIT {
         String email = uniqueEmail("red");
         int contactId = crm.contact("Red", "Contact", email);
         long listId = crm.syncedList(interest);
-        crm.informz().injectFaults("soap-fault", 1, "InvalidDataFormatException");
+        crm.informz().injectFaultsInCallsMentioning(email, "soap-fault", 1, "InvalidDataFormatException");
         contacts.setDistributionLists(contactId, Set.of(listId));
 
         sync.await("the contact in error", () -> crm.isInState(contactId, listId, SyncState.ERROR), PATIENCE);

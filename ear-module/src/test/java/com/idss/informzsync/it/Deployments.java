@@ -1,16 +1,27 @@
 package com.idss.informzsync.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The product's own EAR, as built, plus the test classes as an EAR library (Arquillian does not add
  * them to an EAR by itself).
  */
 public final class Deployments {
+
+    private static final String CONSOLE_WAR = "web-module.war";
+    /** Where Arquillian's servlet protocol puts its test runner in the console's WAR. */
+    private static final String TEST_RUNNER_PATH = "/ArquillianServletRunnerEE9";
 
     private Deployments() {
     }
@@ -22,11 +33,39 @@ public final class Deployments {
     }
 
     public static EnterpriseArchive productEarWith(Class<?>... testClasses) {
-        File ear = new File(System.getProperty("ear.file", "target/idss-informz-sync.ear"));
         JavaArchive tests = ShrinkWrap.create(JavaArchive.class, "in-container-tests.jar")
                 .addClasses(testClasses)
                 .addClasses(SyncRecorder.class, InformzSimulatorAdmin.class, CrmFixture.class, Deployments.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear).addAsLibrary(tests);
+        EnterpriseArchive ear = productEar().addAsLibrary(tests);
+        openTestRunner(ear);
+        return ear;
+    }
+
+    /**
+     * Every console page requires a login, and Arquillian runs in-container tests through a servlet
+     * it adds to the console's WAR. In the test deployment only, that one path is left open.
+     */
+    private static void openTestRunner(EnterpriseArchive ear) {
+        WebArchive console = ear.getAsType(WebArchive.class, CONSOLE_WAR);
+        String webXml = read(console.get("WEB-INF/web.xml").getAsset().openStream());
+        String openRunner = "    <security-constraint>\n        <web-resource-collection>\n"
+                + "            <web-resource-name>arquillian-test-runner</web-resource-name>\n"
+                + "            <url-pattern>" + TEST_RUNNER_PATH + "</url-pattern>\n"
+                + "        </web-resource-collection>\n    </security-constraint>\n";
+        console.delete("WEB-INF/web.xml");
+        console.addAsWebInfResource(new StringAsset(webXml.replace("</web-app>", openRunner + "</web-app>")), "web.xml");
+        ear.delete(CONSOLE_WAR);
+        ear.addAsModule(console);
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

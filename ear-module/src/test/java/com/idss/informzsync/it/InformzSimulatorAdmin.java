@@ -38,6 +38,12 @@ public final class InformzSimulatorAdmin {
         post("faults?type=" + type + "&count=" + count + (faultCode == null ? "" : "&code=" + faultCode));
     }
 
+    /** As {@link #injectFaults}, but only for calls whose request contains {@code match} (an email, say). */
+    public void injectFaultsInCallsMentioning(String match, String type, int count, String faultCode) {
+        post("faults?type=" + type + "&count=" + count + (faultCode == null ? "" : "&code=" + faultCode)
+                + "&match=" + encode(match));
+    }
+
     public void callerIpAllowed(boolean allowed) {
         post("caller-ip?allowed=" + allowed);
     }

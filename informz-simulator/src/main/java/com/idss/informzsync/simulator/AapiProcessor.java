@@ -91,6 +91,7 @@ final class AapiProcessor {
             for (Element item : items) {
                 if (action) {
                     names.add(item.getLocalName());
+                    state.changed();
                     container.appendChild(act(item, response, header.user));
                 } else {
                     if (!"Grid".equalsIgnoreCase(item.getLocalName())) {
@@ -550,6 +551,7 @@ final class AapiProcessor {
         String uploadAction = action.trim();
         Runnable work = () -> {
             synchronized (state) {
+                state.changed();
                 applyUpload(upload, text, delimiter, quoted, columns, email, id, interestColumn, interests, uploadAction);
             }
         };

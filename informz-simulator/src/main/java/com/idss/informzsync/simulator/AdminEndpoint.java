@@ -93,8 +93,11 @@ final class AdminEndpoint implements HttpHandler {
     private FaultInjector.Injection injection(Map<String, String> query) {
         FaultType type = FaultType.parse(required(query, "type"));
         String delay = query.get("delayMillis");
-        return simulator.injection(type, query.getOrDefault("code", "SystemException"),
+        FaultInjector.Injection injection = simulator.injection(type, query.getOrDefault("code", "SystemException"),
                 delay == null ? null : Duration.ofMillis(Long.parseLong(delay)));
+        String match = query.get("match");
+        return match == null ? injection
+                : new FaultInjector.Injection(injection.type(), injection.code(), injection.delay(), match);
     }
 
     private static String required(Map<String, String> query, String name) {

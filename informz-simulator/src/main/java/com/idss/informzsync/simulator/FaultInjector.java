@@ -8,8 +8,20 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Hands out planned failures to the next calls, and optionally random ones at a configured rate. */
 final class FaultInjector {
 
-    /** One planned failure; {@code code} only matters for SOAP faults, {@code delay} for slow answers and holds. */
-    record Injection(FaultType type, String code, Duration delay) {
+    /**
+     * One planned failure; {@code code} only matters for SOAP faults, {@code delay} for slow answers and
+     * holds. With a {@code match}, only a call whose request document contains that text takes it, so a
+     * test can aim a fault at one contact while other calls go through.
+     */
+    record Injection(FaultType type, String code, Duration delay, String match) {
+
+        Injection(FaultType type, String code, Duration delay) {
+            this(type, code, delay, null);
+        }
+
+        boolean appliesTo(String document) {
+            return match == null || (document != null && document.contains(match));
+        }
     }
 
     private final ConcurrentLinkedQueue<Injection> planned = new ConcurrentLinkedQueue<>();
@@ -27,10 +39,11 @@ final class FaultInjector {
         randomRate = rate;
     }
 
-    Optional<Injection> next() {
-        Injection injection = planned.poll();
-        if (injection != null) {
-            return Optional.of(injection);
+    Optional<Injection> next(String document) {
+        for (Injection injection : planned) {
+            if (injection.appliesTo(document) && planned.remove(injection)) {
+                return Optional.of(injection);
+            }
         }
         double rate = randomRate;
         if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {

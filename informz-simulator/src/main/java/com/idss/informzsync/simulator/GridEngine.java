@@ -59,6 +59,10 @@ final class GridEngine {
 
     private final SimulatorState state;
     private final int brandId;
+    // Guarded by the state lock, like everything the engine reads.
+    private String cachedQuestion;
+    private long cachedVersion = -1;
+    private List<Map<String, Object>> cachedRows;
 
     GridEngine(SimulatorState state, String brandId) {
         this.state = state;
@@ -102,11 +106,22 @@ final class GridEngine {
             }
         }
 
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : rows(type)) {
-            if (filters.stream().allMatch(f -> f.test(row))) {
-                rows.add(row);
+        // Paging through a large grid asks the same question once per page: answer it once per state version.
+        String question = type + '|' + (conditions == null ? "" : Xml.toFragment(conditions)) + '|' + sortKey(requestGrid);
+        List<Map<String, Object>> rows;
+        if (question.equals(cachedQuestion) && state.version == cachedVersion) {
+            rows = cachedRows;
+        } else {
+            rows = new ArrayList<>();
+            for (Map<String, Object> row : rows(type)) {
+                if (filters.stream().allMatch(f -> f.test(row))) {
+                    rows.add(row);
+                }
             }
+            sort(requestGrid, columns, rows);
+            cachedQuestion = question;
+            cachedVersion = state.version;
+            cachedRows = rows;
         }
         if (count) {
             Element record = Xml.add(responseGrid, "Record");
@@ -115,7 +130,6 @@ final class GridEngine {
             field.setAttribute("element", "Count");
             return;
         }
-        sort(requestGrid, columns, rows);
         int startRow = intElement(requestGrid, "StartRow", 1);
         int numberOfRows = Math.min(intElement(requestGrid, "NumberOfRows", MAX_ROWS), MAX_ROWS);
         // StartRow is a 1-based ordinal; 0 also means "the first row" (reference section 5.1).
@@ -135,6 +149,11 @@ final class GridEngine {
                 }
             }
         }
+    }
+
+    private static String sortKey(Element grid) {
+        Element sortField = Xml.childIgnoreCase(grid, "SortField");
+        return sortField == null ? "" : Xml.toFragment(sortField);
     }
 
     private static int intElement(Element grid, String name, int fallback) {

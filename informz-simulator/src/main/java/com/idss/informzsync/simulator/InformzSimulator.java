@@ -97,6 +97,7 @@ public final class InformzSimulator implements AutoCloseable {
 
     public void createInterest(String name) {
         synchronized (state) {
+            state.changed();
             state.createInterest(name, java.time.Instant.now());
         }
     }

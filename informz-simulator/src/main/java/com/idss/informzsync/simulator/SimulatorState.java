@@ -97,6 +97,12 @@ final class SimulatorState {
     final Map<String, Interest> interestsByName = new LinkedHashMap<>();
     final Map<Integer, Interest> interestsById = new HashMap<>();
     final Map<Long, Membership> memberships = new LinkedHashMap<>();
+    /** Bumped by every change, so that readers can tell whether what they derived is still current. */
+    long version;
+
+    void changed() {
+        version++;
+    }
     final Map<Integer, Upload> uploads = new LinkedHashMap<>();
 
     private int nextSubscriberId = 100_001;
@@ -107,6 +113,7 @@ final class SimulatorState {
     private int nextUploadId = 900_001;
 
     void clear() {
+        changed();
         subscribers.clear();
         subscribersByEmail.clear();
         interestsByName.clear();

@@ -51,7 +51,7 @@ final class SoapEndpoint implements HttpHandler {
             String outcome;
             try {
                 document = argument(body);
-                Optional<FaultInjector.Injection> injection = faults.next();
+                Optional<FaultInjector.Injection> injection = faults.next(document);
                 if (injection.isPresent() && injection.get().type() != FaultType.SLOW) {
                     outcome = inject(exchange, injection.get());
                 } else {

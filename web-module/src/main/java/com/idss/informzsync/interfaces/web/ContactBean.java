@@ -4,7 +4,7 @@ import com.idss.informzsync.application.console.AccountChoice;
 import com.idss.informzsync.application.console.ConsoleQueries;
 import com.idss.informzsync.application.console.ContactDetail;
 import com.idss.informzsync.application.console.ListSyncStateRow;
-import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.console.TimelineEntry;
 import com.idss.informzsync.application.crm.ContactDraft;
 import com.idss.informzsync.application.crm.ContactService;
@@ -35,7 +35,7 @@ public class ContactBean implements Serializable {
     ContactService contacts;
 
     @Inject
-    SyncEngine engine;
+    SyncCommands commands;
 
     private Integer id;
     private String tab = "details";
@@ -136,7 +136,7 @@ public class ContactBean implements Serializable {
 
     public String resync() {
         try {
-            engine.commands().resyncContact(id);
+            commands.resyncContact(id);
             Messages.info("Resync requested.");
             return reload(tab);
         } catch (RuntimeException e) {
@@ -168,9 +168,6 @@ public class ContactBean implements Serializable {
         return states != null && states.stream().anyMatch(s -> s.state() == SyncState.ERROR);
     }
 
-    public boolean isEngineAvailable() {
-        return engine.available();
-    }
 
     public List<AccountChoice> getAccounts() {
         return queries.accountChoices(accountId);

@@ -2,7 +2,7 @@ package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.ConsoleQueries;
 import com.idss.informzsync.application.console.Dashboard;
-import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.application.sync.InformzConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -18,7 +18,7 @@ public class DashboardBean {
     ConsoleQueries queries;
 
     @Inject
-    SyncEngine engine;
+    InformzConnection.Monitor connectionMonitor;
 
     private Dashboard dashboard;
     private InformzConnection connection;
@@ -26,19 +26,16 @@ public class DashboardBean {
     @PostConstruct
     void load() {
         dashboard = queries.dashboard();
-        connection = engine.connection().orElse(null);
+        connection = connectionMonitor.current();
     }
 
     public Dashboard getData() {
         return dashboard;
     }
 
-    /** {@code null} when no sync engine (and so no monitor) is deployed. */
+
     public InformzConnection getConnection() {
         return connection;
     }
 
-    public boolean isEngineAvailable() {
-        return engine.available();
-    }
 }

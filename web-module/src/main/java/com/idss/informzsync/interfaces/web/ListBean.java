@@ -8,7 +8,7 @@ import com.idss.informzsync.application.console.MemberRow;
 import com.idss.informzsync.application.console.MembershipPreview;
 import com.idss.informzsync.application.console.Page;
 import com.idss.informzsync.application.console.RunView;
-import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.query.ContactField;
@@ -46,7 +46,7 @@ public class ListBean implements Serializable {
     ListEditor editor;
 
     @Inject
-    SyncEngine engine;
+    SyncCommands commands;
 
     private Long id;
     private boolean found = true;
@@ -195,7 +195,7 @@ public class ListBean implements Serializable {
 
     public void syncNow() {
         try {
-            engine.commands().syncListNow(id);
+            commands.syncListNow(id);
             pollUntil = System.currentTimeMillis() + POLL_AFTER_REQUEST_MILLIS;
             Messages.info("Sync requested.");
         } catch (RuntimeException e) {
@@ -275,9 +275,6 @@ public class ListBean implements Serializable {
         return DistributionList.MAX_INTEREST_NAME_LENGTH;
     }
 
-    public boolean isEngineAvailable() {
-        return engine.available();
-    }
 
     public boolean isNew() {
         return id == null;

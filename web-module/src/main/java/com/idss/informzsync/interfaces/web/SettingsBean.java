@@ -1,6 +1,6 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.application.sync.InformzConnection;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.inject.Named;
 public class SettingsBean {
 
     @Inject
-    SyncEngine engine;
+    InformzConnection.Monitor connectionMonitor;
 
     public String getEndpoint() {
         return System.getProperty("idss.informz.endpoint", "(not set)");
@@ -43,6 +43,6 @@ public class SettingsBean {
     }
 
     public InformzConnection getConnection() {
-        return engine.connection().orElse(null);
+        return connectionMonitor.current();
     }
 }

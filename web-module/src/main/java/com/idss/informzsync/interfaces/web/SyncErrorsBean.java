@@ -4,7 +4,7 @@ import com.idss.informzsync.application.console.ConsoleQueries;
 import com.idss.informzsync.application.console.ConsoleQueries.ErrorSort;
 import com.idss.informzsync.application.console.ListChoice;
 import com.idss.informzsync.application.console.Page;
-import com.idss.informzsync.application.console.SyncEngine;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.console.SyncErrorRow;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.ejb.EJB;
@@ -28,7 +28,7 @@ public class SyncErrorsBean implements Serializable {
     ConsoleQueries queries;
 
     @Inject
-    SyncEngine engine;
+    SyncCommands commands;
 
     private final Pager pager = new Pager(25);
     private SyncState state;
@@ -74,7 +74,7 @@ public class SyncErrorsBean implements Serializable {
 
     public void resyncOne(SyncErrorRow row) {
         try {
-            engine.commands().resyncContact(row.contactId());
+            commands.resyncContact(row.contactId());
             Messages.info("Resync requested for " + row.displayName() + ".");
         } catch (RuntimeException e) {
             Messages.refused(e);
@@ -90,7 +90,7 @@ public class SyncErrorsBean implements Serializable {
                 Messages.error("Select at least one row first.");
                 return;
             }
-            contacts.forEach(engine.commands()::resyncContact);
+            contacts.forEach(commands::resyncContact);
             Messages.info("Resync requested for " + contacts.size() + " contact(s).");
             selected.clear();
         } catch (RuntimeException e) {
@@ -101,7 +101,7 @@ public class SyncErrorsBean implements Serializable {
 
     public void resyncAll() {
         try {
-            int asked = engine.commands().resyncAllErrors();
+            int asked = commands.resyncAllErrors();
             Messages.info("Resync requested for " + asked + " contact(s) in error.");
         } catch (RuntimeException e) {
             Messages.refused(e);
@@ -121,9 +121,6 @@ public class SyncErrorsBean implements Serializable {
         return new SyncState[] {SyncState.ERROR, SyncState.RETRYING};
     }
 
-    public boolean isEngineAvailable() {
-        return engine.available();
-    }
 
     public Map<Long, Boolean> getSelected() {
         return selected;
