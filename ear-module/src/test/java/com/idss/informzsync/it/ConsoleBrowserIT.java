@@ -157,8 +157,9 @@ class ConsoleBrowserIT {
         String email = "fay." + shortId() + "@example.org";
         int contactId = createContact("Fay", "Failing-" + shortId(), email);
 
-        // A permanent Informz fault, for this contact's next call only: the engine records ERROR instead of retrying.
-        informz.injectFaultsInCallsMentioning(email, "soap-fault", 1, "InvalidDataFormatException");
+        // A permanent Informz fault for every call about this contact, until cleared: the engine
+        // records ERROR instead of retrying.
+        informz.injectFaultsInCallsMentioning(email, "soap-fault", 1000, "InvalidDataFormatException");
         putOnList(list);
         browser.awaitAfterRefresh(d -> !d.findElements(By.id("sync-error-label")).isEmpty());
         WebElement errorRow = browser.byId("syncStates").findElement(By.cssSelector("tr.sync-error"));
@@ -167,6 +168,7 @@ class ConsoleBrowserIT {
         browser.open("errors.xhtml");
         assertTrue(browser.byId("errorTable").getText().contains("Failing-"));
         browser.screenshot("09-sync-errors");
+        informz.clearFaults();
 
         // The fault was for one call only: Informz works again, so a resync goes through.
         browser.open("contact.xhtml?id=" + contactId);

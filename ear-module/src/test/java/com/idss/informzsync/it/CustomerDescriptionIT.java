@@ -220,10 +220,13 @@ class CustomerDescriptionIT {
         String email = uniqueEmail("red");
         int contactId = crm.contact("Red", "Contact", email);
         long listId = crm.syncedList(interest);
-        crm.informz().injectFaultsInCallsMentioning(email, "soap-fault", 1, "InvalidDataFormatException");
+        // Informz refuses every call about this contact until the fault is cleared: the list's own
+        // reconcile would otherwise retry the contact and hide the error before anyone looks.
+        crm.informz().injectFaultsInCallsMentioning(email, "soap-fault", 1000, "InvalidDataFormatException");
         contacts.setDistributionLists(contactId, Set.of(listId));
 
         sync.await("the contact in error", () -> crm.isInState(contactId, listId, SyncState.ERROR), PATIENCE);
+        crm.informz().clearFaults();
         ContactListSyncState red = crm.state(contactId, listId).orElseThrow();
         assertTrue(red.getMessage().contains("InvalidDataFormatException"), red.getMessage());
         assertNotNull(red.getFailedCallId(), "the failed XML call is kept");

@@ -44,6 +44,11 @@ public final class InformzSimulatorAdmin {
                 + "&match=" + encode(match));
     }
 
+    /** Informz works normally again: planned and random faults are dropped. */
+    public void clearFaults() {
+        post("clear-faults");
+    }
+
     public void callerIpAllowed(boolean allowed) {
         post("caller-ip?allowed=" + allowed);
     }

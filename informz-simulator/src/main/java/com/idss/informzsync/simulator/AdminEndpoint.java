@@ -79,6 +79,7 @@ final class AdminEndpoint implements HttpHandler {
             case "caller-ip" -> simulator.callerIpAllowed(Boolean.parseBoolean(required(query, "allowed")));
             case "faults" -> simulator.faults().plan(injection(query), Integer.parseInt(query.getOrDefault("count", "1")));
             case "random-faults" -> simulator.faults().random(Double.parseDouble(required(query, "rate")), injection(query));
+            case "clear-faults" -> simulator.faults().clear();
             default -> {
                 return null;
             }
