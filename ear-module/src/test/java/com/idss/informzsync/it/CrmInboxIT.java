@@ -10,6 +10,7 @@ import com.idss.informzsync.jmsclient.CrmInboxClient;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -355,11 +356,12 @@ class CrmInboxIT {
         JMSContext jms = inbox.context();
         assertThrows(JMSSecurityRuntimeException.class,
                 () -> jms.createConsumer(jms.createQueue(CrmInboxClient.QUEUE_NAME)));
-        assertThrows(JMSRuntimeException.class, () -> {
+        Exception browsing = assertThrows(Exception.class, () -> {
             try (var browser = jms.createBrowser(jms.createQueue(CrmInboxClient.QUEUE_NAME))) {
                 browser.getEnumeration().hasMoreElements();
             }
         });
+        assertTrue(browsing instanceof JMSSecurityException || browsing instanceof JMSSecurityRuntimeException, browsing.toString());
         assertThrows(JMSSecurityRuntimeException.class,
                 () -> jms.createProducer().send(jms.createQueue("IdssSyncQueue"), "{\"v\":1,\"kind\":\"contact\",\"id\":1}"));
         assertThrows(JMSSecurityRuntimeException.class, () -> jms.createConsumer(jms.createQueue("IdssCrmInboxDLQ")));
@@ -458,7 +460,7 @@ class CrmInboxIT {
     }
 
     private void createSimulatorInterest(String name) throws Exception {
-        if (simulatorUp()) {
+        if ("deployed".equals(probe("sync-commands").getString("engine")) && simulatorUp()) {
             http.send(HttpRequest.newBuilder(URI.create(SIMULATOR + "/admin/interests?name=" + encode(name)))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         }

@@ -113,6 +113,8 @@ public class InboxApplier {
             return mapping.getContactId();
         }
         int created = contacts.create(upsert.draft());
+        // The key row refers to the contact by a plain column, so EclipseLink does not know to insert the contact first.
+        em.flush();
         em.persist(new ExternalKey(sender, ref.externalKey(), created));
         return created;
     }
