@@ -17,6 +17,8 @@ app_url="http://localhost:${http_port}/idss-informz-sync/"
 export INFORMZ_PASSWORD=${INFORMZ_PASSWORD:-demo-informz-password}
 demo_operator=(operator 'operator-demo-1')
 demo_admin=(admin 'admin-demo-1')
+# Another enterprise app sending to the CRM inbox over JMS (docs/jms-contract.md).
+demo_inbox_app=(crm-app 'crm-app-demo-1')
 
 for port in "$http_port" 9990 "$simulator_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
@@ -32,9 +34,13 @@ fi
 rm -rf "$base_dir/deployments" "$base_dir/tmp"
 mkdir -p "$base_dir/deployments" "$base_dir/log"
 
-for user in demo_operator demo_admin; do
+for user in demo_operator demo_admin demo_inbox_app; do
   declare -n credentials=$user
-  group=$([[ $user == demo_admin ]] && echo "sync-operator,sync-admin" || echo "sync-operator")
+  case $user in
+    demo_admin) group="sync-operator,sync-admin" ;;
+    demo_inbox_app) group="crm-inbox-sender" ;;
+    *) group="sync-operator" ;;
+  esac
   "$wildfly_home/bin/add-user.sh" -a -s -sc "$base_dir/configuration" \
     -u "${credentials[0]}" -p "${credentials[1]}" -g "$group"
 done
@@ -85,6 +91,8 @@ cat <<MSG
   iDSS Informz sync is running:   ${app_url}
   Demo users (console login):     ${demo_operator[0]} / ${demo_operator[1]}  (sync-operator)
                                   ${demo_admin[0]} / ${demo_admin[1]}  (sync-operator, sync-admin)
+  JMS inbox (other apps):         tcp://localhost:${http_port}?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true
+                                  queue IdssCrmInbox, user ${demo_inbox_app[0]} / ${demo_inbox_app[1]}  (crm-inbox-sender)
   Informz simulator:              http://127.0.0.1:${simulator_port}/aapi/InformzService.svc
                                   state: http://127.0.0.1:${simulator_port}/admin/state
   Press Ctrl-C to stop.

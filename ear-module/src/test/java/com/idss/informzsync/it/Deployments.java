@@ -1,5 +1,6 @@
 package com.idss.informzsync.it;
 
+import com.idss.informzsync.it.inbox.InboxProbeServlet;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -68,4 +69,28 @@ public final class Deployments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Context root of the inbox tests' probe web module. */
+    static final String INBOX_PROBE_CONTEXT = "inbox-probe";
+
+    /**
+     * The product's EAR, as built, for tests that are remote clients: nothing of the test runs in
+     * the server but a probe web module that reads CRM state and waits for syncs to reach Informz.
+     */
+    static EnterpriseArchive productEarWithInboxProbe() {
+        JavaArchive waiting = ShrinkWrap.create(JavaArchive.class, "sync-waiting.jar")
+                .addClasses(SyncRecorder.class, InformzSimulatorAdmin.class)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");
+        WebArchive probe = ShrinkWrap.create(WebArchive.class, INBOX_PROBE_CONTEXT + ".war")
+                .addClass(InboxProbeServlet.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+        EnterpriseArchive archive = productEar().addAsLibrary(waiting).addAsModule(probe);
+        // application.xml lists the modules: the probe is only deployed if it is listed too.
+        String applicationXml = read(archive.get("META-INF/application.xml").getAsset().openStream());
+        String probeModule = "<module><web><web-uri>" + INBOX_PROBE_CONTEXT + ".war</web-uri><context-root>/"
+                + INBOX_PROBE_CONTEXT + "</context-root></web></module>";
+        archive.delete("META-INF/application.xml");
+        return archive.setApplicationXML(new StringAsset(applicationXml.replace("</application>", probeModule + "</application>")));
+    }
+
 }
