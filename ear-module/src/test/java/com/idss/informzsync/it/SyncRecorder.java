@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -21,10 +23,12 @@ import java.util.function.BooleanSupplier;
 public class SyncRecorder {
 
     private final List<SyncMessage> handled = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> lastHandledNanos = new ConcurrentHashMap<>();
     private final List<SyncMessageFailed> failures = new CopyOnWriteArrayList<>();
 
     void onHandled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SyncMessageHandled event) {
         handled.add(event.message());
+        lastHandledNanos.put(event.message().groupId(), System.nanoTime());
         wakeWaiters();
     }
 
@@ -39,6 +43,11 @@ public class SyncRecorder {
 
     public long handledCount(AggregateKind kind, long id) {
         return handled.stream().filter(m -> m.isAbout(kind, id)).count();
+    }
+
+    /** When (System.nanoTime) a message about the aggregate was last consumed and committed; 0 if never. */
+    public long lastHandledNanos(AggregateKind kind, long id) {
+        return lastHandledNanos.getOrDefault(kind.wireName() + ":" + id, 0L);
     }
 
     public List<SyncMessageFailed> failuresOf(String payload) {

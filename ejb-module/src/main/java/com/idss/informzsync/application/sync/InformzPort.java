@@ -38,4 +38,7 @@ public interface InformzPort {
 
     /** Every current (not cancelled) member of the interest. */
     List<InterestMember> members(String interest);
+
+    /** Informz subscriber id of every contact (remote ID) currently on the interest: lean, for write-back. */
+    Map<Integer, Long> subscriberIdsByContact(String interest);
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Reconciles a whole list with its Informz interest: who should be on it now versus who was last
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ListSync {
+
+    private static final Logger LOG = Logger.getLogger(ListSync.class.getName());
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -51,8 +54,13 @@ public class ListSync {
     private record Candidate(int id, String email, String emailNormalized, Long subscriberId, Map<String, String> fields) {
     }
 
-    /** Counts kept while the run goes; written to the run after each batch. */
+    /** Counts kept while the run goes; written to the run after each batch. Times are for the log. */
     private static final class Tally {
+        long planNanos;
+        long loadNanos;
+        long informzNanos;
+        long bookkeepingNanos;
+        long writeBackNanos;
         int added;
         int removed;
         int duplicate;
@@ -79,20 +87,32 @@ public class ListSync {
             if (trigger == ListSyncRun.Trigger.NIGHTLY) {
                 repairDrift(listId, interest, tally);
             }
+            long started = System.nanoTime();
             MembershipChange change = membership.changeSinceLastSync(listId);
             run.planned((int) membership.countMembers(listId), change.toAdd().length, change.toRemove().length);
             run = stateBook.saveRun(run);
+            tally.planNanos = System.nanoTime() - started;
             for (int from = 0; from < change.toAdd().length; from += settings.batchSize()) {
                 int[] batch = Arrays.copyOfRange(change.toAdd(), from, Math.min(change.toAdd().length, from + settings.batchSize()));
-                run = stateBook.recordListBatch(listId, subscribeBatch(interest, batch, tally), progress(run, tally));
+                Map<Integer, SyncOutcome> outcomes = subscribeBatch(interest, batch, tally);
+                run = book(listId, outcomes, run, tally);
             }
             for (int from = 0; from < change.toRemove().length; from += settings.batchSize()) {
                 int[] batch = Arrays.copyOfRange(change.toRemove(), from, Math.min(change.toRemove().length, from + settings.batchSize()));
-                run = stateBook.recordListBatch(listId, optoutBatch(listId, interest, batch, tally), progress(run, tally));
+                Map<Integer, SyncOutcome> outcomes = optoutBatch(listId, interest, batch, tally);
+                run = book(listId, outcomes, run, tally);
             }
+            long writeBack = System.nanoTime();
             writeBackSubscriberIds(listId, interest, tally);
+            tally.writeBackNanos = System.nanoTime() - writeBack;
             run.finished(ListSyncRun.Status.COMPLETED, now(), null);
             stateBook.saveRun(progress(run, tally));
+            LOG.info(() -> String.format("List %d reconciled in %d ms: +%d -%d, %d excluded, %d failed, %d Informz calls; "
+                            + "ms spent planning %d, loading %d, in Informz %d, bookkeeping %d, writing back ids %d",
+                    listId, (System.nanoTime() - started) / 1_000_000, tally.added, tally.removed,
+                    tally.duplicate + tally.invalid + tally.noEmail, tally.failed, tally.calls,
+                    tally.planNanos / 1_000_000, tally.loadNanos / 1_000_000, tally.informzNanos / 1_000_000,
+                    tally.bookkeepingNanos / 1_000_000, tally.writeBackNanos / 1_000_000));
         } catch (InformzFailure failure) {
             boolean personMustAct = failure.unknownInterest() || failure.kind() == InformzFailure.Kind.CONFIGURATION;
             String message = failure.unknownInterest() ? MissingInterest.explain(list)
@@ -105,9 +125,18 @@ public class ListSync {
         }
     }
 
+    private ListSyncRun book(long listId, Map<Integer, SyncOutcome> outcomes, ListSyncRun run, Tally tally) {
+        long started = System.nanoTime();
+        ListSyncRun saved = stateBook.recordListBatch(listId, outcomes, progress(run, tally));
+        tally.bookkeepingNanos += System.nanoTime() - started;
+        return saved;
+    }
+
     private Map<Integer, SyncOutcome> subscribeBatch(String interest, int[] contactIds, Tally tally) {
+        long loading = System.nanoTime();
         List<Candidate> candidates = load(contactIds);
         Map<String, EmailClaim> ownerByEmail = ownersOf(candidates);
+        tally.loadNanos += System.nanoTime() - loading;
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = new LinkedHashMap<>();
         for (Candidate candidate : candidates) {
@@ -139,6 +168,7 @@ public class ListSync {
                 .map(c -> new InformzPort.Subscriber(c.id(), c.email().strip(), c.fields())).toList();
         List<InformzPort.Rejection> rejections;
         tally.calls++;
+        long calling = System.nanoTime();
         try {
             rejections = informz.subscribe(List.of(interest), subscribers);
         } catch (InformzFailure failure) {
@@ -149,6 +179,8 @@ public class ListSync {
             toSend.keySet().forEach(id -> outcomes.put(id, SyncOutcome.failed("Informz: " + failure.getMessage(), failure.callId())));
             tally.failed += toSend.size();
             return outcomes;
+        } finally {
+            tally.informzNanos += System.nanoTime() - calling;
         }
         for (InformzPort.Rejection rejection : rejections) {
             if (toSend.remove(rejection.contactId()) != null) {
@@ -194,14 +226,8 @@ public class ListSync {
         if (missing == 0) {
             return;
         }
-        List<InformzPort.InterestMember> members = informz.members(interest);
-        tally.calls += Math.max(1, (members.size() + 999) / 1000) + 1;
-        Map<Integer, Long> subscriberIdByContact = new HashMap<>();
-        for (InformzPort.InterestMember member : members) {
-            if (member.contactId() != null) {
-                subscriberIdByContact.put(member.contactId(), member.subscriberId());
-            }
-        }
+        Map<Integer, Long> subscriberIdByContact = informz.subscriberIdsByContact(interest);
+        tally.calls += (subscriberIdByContact.size() + 999) / 1000 + 1;
         stateBook.writeSubscriberIds(subscriberIdByContact);
     }
 

@@ -28,7 +28,7 @@ import java.time.ZoneOffset;
 public class ContactListSyncState {
 
     @Id
-    @SequenceGenerator(name = "contact_list_sync_state_seq", sequenceName = "contact_list_sync_state_seq", allocationSize = 50)
+    @SequenceGenerator(name = "contact_list_sync_state_seq", sequenceName = "contact_list_sync_state_seq", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_list_sync_state_seq")
     private Long id;
 

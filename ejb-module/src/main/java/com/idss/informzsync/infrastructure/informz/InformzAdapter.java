@@ -129,6 +129,22 @@ public class InformzAdapter implements InformzPort {
         return members;
     }
 
+    @Override
+    public Map<Integer, Long> subscriberIdsByContact(String interest) {
+        List<GridRecord> rows = call(() -> client.gridAll(GridQuery.of("subscriber_interests")
+                .where(GridCondition.eq("interest_name", interest))
+                .returning("subscriber_id", "user_id", "cancellation_date")));
+        Map<Integer, Long> ids = new HashMap<>(rows.size() * 2);
+        for (GridRecord row : rows) {
+            if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {
+                continue; // e.g. the old address of a contact whose email changed
+            }
+            row.integer("user_id").ifPresent(contactId ->
+                    ids.put(contactId, Long.parseLong(row.text("subscriber_id").orElseThrow())));
+        }
+        return ids;
+    }
+
     private <T> T call(Supplier<T> informzCall) {
         lastCallId.remove();
         try {
