@@ -108,7 +108,8 @@ CREATE INDEX ix_informz_call_called_at ON informz_call (called_at);
 CREATE INDEX ix_informz_call_contact ON informz_call (contact_id);
 CREATE INDEX ix_informz_call_list ON informz_call (list_id);
 
-CREATE SEQUENCE contact_list_sync_state_seq START WITH 50 INCREMENT BY 50;
+-- A list reconcile records states 500 at a time: their ids come in blocks of 500 (allocationSize).
+CREATE SEQUENCE contact_list_sync_state_seq START WITH 500 INCREMENT BY 500;
 
 CREATE TABLE contact_list_sync_state (
     id                BIGINT                   NOT NULL PRIMARY KEY,
