@@ -131,8 +131,8 @@ class CustomerDescriptionIT {
         sync.await("the later member too", () -> crm.informz().membersOf(interest).equals(Set.of(first, later)), PATIENCE);
         // ...and a contact that stops matching leaves.
         contacts.update(firstId, CrmFixture.draft("First", "Member", first, null, unique("Tampa")));
-        sync.await("only the later member", () -> crm.informz().membersOf(interest).equals(Set.of(later)), PATIENCE);
-        assertTrue(crm.isInState(firstId, listId, SyncState.REMOVED));
+        sync.await("only the later member", () -> crm.informz().membersOf(interest).equals(Set.of(later))
+                && crm.isInState(firstId, listId, SyncState.REMOVED), PATIENCE);
     }
 
     @Test
@@ -154,8 +154,8 @@ class CustomerDescriptionIT {
 
         // ...is picked up when a mailing is sent to the list,
         commands.mailingSent(listId);
-        sync.await("the loaded contact, before the mailing", () -> crm.informz().membersOf(interest).containsAll(Set.of(loaded, manual)), PATIENCE);
-        assertTrue(crm.isInState(loadedId, listId, SyncState.SYNCED));
+        sync.await("the loaded contact, before the mailing", () -> crm.informz().membersOf(interest).containsAll(Set.of(loaded, manual))
+                && crm.isInState(loadedId, listId, SyncState.SYNCED), PATIENCE);
 
         // ...and manually ("Sync now") after someone leaves behind the CRM's back.
         deleteTagBehindTheCrmsBack(manualId, tag);
