@@ -9,6 +9,7 @@ wildfly_home=${1:?WildFly home}
 ear=${2:?EAR file}
 simulator_jar=${3:?simulator jar}
 base_dir=${4:?server base directory}
+server_config=${5:-standalone-full.xml}
 
 http_port=8080
 simulator_port=18089
@@ -31,6 +32,10 @@ if [[ ! -d "$base_dir/configuration" ]]; then
   mkdir -p "$base_dir"
   cp -r "$wildfly_home/standalone/configuration" "$base_dir/"
 fi
+# The server configuration comes from the build each time (server-config's scripts may have changed);
+# the data folder and the users stay.
+cp "$wildfly_home"/standalone/configuration/standalone-full*.xml "$base_dir/configuration/"
+rm -rf "$base_dir/configuration/standalone_xml_history"
 rm -rf "$base_dir/deployments" "$base_dir/tmp"
 mkdir -p "$base_dir/deployments" "$base_dir/log"
 
@@ -68,7 +73,7 @@ simulator_pid=$!
 # The EAR goes in before start: the deployment scanner deploys it during boot.
 cp "$ear" "$base_dir/deployments/"
 JBOSS_PIDFILE="$server_pid_file" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-  "$wildfly_home/bin/standalone.sh" -c standalone-full.xml \
+  "$wildfly_home/bin/standalone.sh" -c "$server_config" \
   -Djboss.server.base.dir="$base_dir" \
   -Didss.demo-data=true \
   > "$base_dir/log/console.log" 2>&1 &
