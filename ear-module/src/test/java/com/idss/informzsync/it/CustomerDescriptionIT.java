@@ -274,7 +274,7 @@ class CustomerDescriptionIT {
         informzPort.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(999_999, stranger, Map.of())));
         informzPort.optout(List.of(interest), List.of(new InformzPort.Subscriber(contactId, email, Map.of())));
 
-        nightly.requestForEverySyncedList();
+        nightly.requestFor(listId);
         sync.await("Informz back to what the CRM says",
                 () -> crm.informz().membersOf(interest).equals(Set.of(email)), PATIENCE);
         assertEquals(contactsBefore, crm.contactCount(), "nothing flowed back into the CRM");

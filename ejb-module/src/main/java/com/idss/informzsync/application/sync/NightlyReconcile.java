@@ -52,7 +52,12 @@ public class NightlyReconcile {
     public int requestForEverySyncedList() {
         var listIds = em.createQuery("select l.id from DistributionList l where l.syncToInformz = true and l.active = true",
                 Long.class).getResultList();
-        listIds.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.LIST, id, SyncTrigger.NIGHTLY)));
+        listIds.forEach(this::requestFor);
         return listIds.size();
+    }
+
+    /** The nightly check of one list, now (for operators, and tests). */
+    public void requestFor(long listId) {
+        changes.fire(new AggregateChanged(AggregateKind.LIST, listId, SyncTrigger.NIGHTLY));
     }
 }

@@ -58,7 +58,10 @@ public class SyncCoalescer {
         Decision[] decision = new Decision[1];
         windows.compute(message.groupId(), (key, current) -> {
             boolean quiet = current == null || !now.isBefore(current.lastStarted().plus(window));
-            if (message.deferred() || message.attempt() > 0 || window.isZero() || quiet) {
+            // Only plain "it changed" messages are interchangeable: a manual sync, a mailing or the
+            // nightly check asks for more than the follow-up would do, so it always goes ahead.
+            boolean interchangeable = message.trigger() == SyncTrigger.CHANGED;
+            if (!interchangeable || message.deferred() || message.attempt() > 0 || window.isZero() || quiet) {
                 decision[0] = new Proceed();
                 return new Window(now, null);
             }
