@@ -128,6 +128,22 @@ class SyncBehaviourIT {
     }
 
     @Test
+    void aContactDeactivatedDuringAnOutageLeavesTheGroupOnceInformzIsBack() throws Exception {
+        String interest = unique("Outage Deactivation");
+        String email = uniqueEmail("leaving.during.outage");
+        int contactId = crm.contact("Leaving", "During Outage", email);
+        long listId = crm.syncedList(interest);
+        contacts.setDistributionLists(contactId, Set.of(listId));
+        sync.await("synced before the outage", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+
+        crm.informz().injectFaultsInCallsMentioning(email, "http-503", 3, null);
+        contacts.deactivate(contactId);
+        sync.await("retrying while Informz fails", () -> crm.isInState(contactId, listId, SyncState.RETRYING), PATIENCE);
+        sync.await("the address off the group after the outage", () -> !crm.informz().membersOf(interest).contains(email)
+                && crm.isInState(contactId, listId, SyncState.REMOVED), PATIENCE);
+    }
+
+    @Test
     void aDuplicateWhoseEmailIsFixedSyncsAsItself() throws Exception {
         String interest = unique("Duplicate Fix");
         String shared = uniqueEmail("shared");

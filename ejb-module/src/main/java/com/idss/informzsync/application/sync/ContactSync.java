@@ -127,7 +127,7 @@ public class ContactSync {
         Map<String, List<DistributionList>> listsByOldEmail = new LinkedHashMap<>();
         for (DistributionList list : syncedLists) {
             ContactListSyncState state = stateByList.get(list.getId());
-            if (state == null || state.getState() != SyncState.SYNCED) {
+            if (state == null || !mayBeInInformz(state)) {
                 continue;
             }
             boolean stillWanted = memberOf.contains(list) && state.getLastSyncedEmail() != null
@@ -142,6 +142,15 @@ public class ContactSync {
             entry.getValue().forEach(l -> outcomes.put(l.getId(), SyncOutcome.removed()));
         }
         return listsByOldEmail.keySet();
+    }
+
+    /**
+     * Synced, or synced once and failing since (an opt-out that met an outage is retried as such):
+     * opting out an address Informz does not have on the interest is harmless.
+     */
+    private static boolean mayBeInInformz(ContactListSyncState state) {
+        return state.getState() == SyncState.SYNCED || (state.getLastSyncedEmail() != null
+                && (state.getState() == SyncState.RETRYING || state.getState() == SyncState.ERROR));
     }
 
     private void subscribe(Contact contact, List<DistributionList> memberOf, Map<Long, SyncOutcome> outcomes) {
