@@ -22,9 +22,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = SyncQueue.JNDI_NAME),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         // Informz publishes no rate limit: keep concurrency bounded (server-config sets the value).
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${idss.sync.max-sessions:4}"),
-        // No client-side buffering: otherwise one session takes the backlog and the others idle.
-        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${idss.sync.max-sessions:4}")
 })
 public class SyncQueueListener implements MessageListener {
 
