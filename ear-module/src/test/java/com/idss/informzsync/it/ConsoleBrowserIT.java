@@ -217,6 +217,9 @@ class ConsoleBrowserIT {
         browser.screenshot("11-informz-calls");
         browser.open("errors.xhtml");
         browser.byId("errorTable");
+        browser.open("invalid-messages.xhtml");
+        browser.byId("invalidTable");
+        browser.screenshot("14-invalid-messages");
         browser.open("admin/settings.xhtml");
         assertFalse(browser.byId("settings").getText().contains("simulator-secret"), "never the password");
         browser.screenshot("12-settings");
