@@ -16,7 +16,6 @@ import com.idss.informzsync.it.SyncRecorder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,11 +117,11 @@ class SyncBenchmarkIT {
         double seconds = (System.nanoTime() - started) / 1e9;
         heap.stop();
         long calls = simulatorCallCount() - callsBefore;
-        long written = crm.contactById(firstId + BIG_LIST - 1).getInformzSubscriberId() == null ? 0 : 1;
+        boolean lastHasSubscriberId = crm.contactById(firstId + BIG_LIST - 1).getInformzSubscriberId() != null;
         report.add(String.format("| full sync of a %,d-contact list (save → run completed, incl. state and subscriber-ID write-back) | %.2f s |", BIG_LIST, seconds));
         report.add(String.format("| … Informz calls made (batch %s) | %,d (run says %,d added, %,d calls) |",
                 System.getProperty("idss.sync.batch-size", "500"), calls, run.getAdded(), run.getInformzCalls()));
-        report.add(String.format("| … last contact has its subscriber ID | %s |", written == 1 ? "yes" : "NO"));
+        report.add(String.format("| … last contact has its subscriber ID | %s |", lastHasSubscriberId ? "yes" : "NO"));
         report.add(String.format("| … server heap used, max sampled during the sync | %,d MiB (max heap %,d MiB) |",
                 heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 
@@ -209,8 +208,10 @@ class SyncBenchmarkIT {
         double settle = (System.nanoTime() - lastSave) / 1e9;
         double burstSeconds = (lastSave - started) / 1e9;
         long calls = subscribeCallsFor(email) - subscribesBefore;
-        report.add(String.format("| one contact saved %,d times in %.1f s: Informz Subscribe calls for it | %d (%.2f per 2 s) |",
-                BURST_SAVES, burstSeconds, calls, calls / Math.max(burstSeconds, 0.001) * 2));
+        // One call per 2 s window: the first save, each window's end while saves go on, and the last.
+        long allowed = (long) Math.ceil((burstSeconds + settle) / 2.0) + 1;
+        report.add(String.format("| one contact saved %,d times in %.1f s: Informz Subscribe calls for it | %d (at most %d allowed) |",
+                BURST_SAVES, burstSeconds, calls, allowed));
         report.add(String.format("| … its last state in Informz after the last save | %.2f s |", settle));
     }
 
