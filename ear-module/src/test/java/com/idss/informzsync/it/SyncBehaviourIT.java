@@ -144,6 +144,24 @@ class SyncBehaviourIT {
     }
 
     @Test
+    void writingTheSubscriberIdBackIsNotAnEditOfTheContact() throws Exception {
+        String interest = unique("Write Back");
+        long listId = crm.syncedList(interest);
+        int contactId = crm.contact("Written", "Back", uniqueEmail("written.back"));
+        contacts.setDistributionLists(contactId, Set.of(listId));
+        sync.await("a first subscriber id", () -> crm.contactById(contactId).getInformzSubscriberId() != null, PATIENCE);
+        long firstSubscriberId = crm.contactById(contactId).getInformzSubscriberId();
+
+        // A new address is a new Informz subscriber: the contact's own sync writes its id back.
+        contacts.update(contactId, CrmFixture.draft("Written", "Back", uniqueEmail("written.again"), null, null));
+        long versionAfterTheSave = crm.contactById(contactId).getVersion();
+        sync.await("the new subscriber id written back",
+                () -> !Long.valueOf(firstSubscriberId).equals(crm.contactById(contactId).getInformzSubscriberId()), PATIENCE);
+        // Otherwise a user saving the contact meanwhile would be refused with an edit conflict.
+        assertEquals(versionAfterTheSave, crm.contactById(contactId).getVersion());
+    }
+
+    @Test
     void aDuplicateWhoseEmailIsFixedSyncsAsItself() throws Exception {
         String interest = unique("Duplicate Fix");
         String shared = uniqueEmail("shared");

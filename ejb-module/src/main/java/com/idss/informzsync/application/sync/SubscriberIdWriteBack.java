@@ -4,8 +4,10 @@ import jakarta.persistence.EntityManager;
 import java.util.Map;
 
 /**
- * Writes Informz subscriber ids onto contacts with bulk updates. Bulk updates bypass the entity
- * lifecycle on purpose: recording what Informz said is not a CRM change and must not trigger a sync.
+ * Writes Informz subscriber ids onto contacts in the caller's transaction. Plain SQL on purpose:
+ * recording what Informz said is not a CRM change, so it must neither trigger a sync (entity
+ * lifecycle) nor bump the contact's version (EclipseLink's JPQL bulk UPDATE does), which would make
+ * a user's save of the same contact fail with a conflict.
  */
 final class SubscriberIdWriteBack {
 
@@ -15,9 +17,9 @@ final class SubscriberIdWriteBack {
     static int write(EntityManager em, Map<Integer, Long> subscriberIdByContact) {
         int written = 0;
         for (Map.Entry<Integer, Long> entry : subscriberIdByContact.entrySet()) {
-            written += em.createQuery("update Contact c set c.informzSubscriberId = :subscriberId where c.id = :id")
-                    .setParameter("subscriberId", entry.getValue())
-                    .setParameter("id", entry.getKey())
+            written += em.createNativeQuery("UPDATE contact SET informz_subscriber_id = ? WHERE id = ?")
+                    .setParameter(1, entry.getValue())
+                    .setParameter(2, entry.getKey())
                     .executeUpdate();
         }
         return written;
