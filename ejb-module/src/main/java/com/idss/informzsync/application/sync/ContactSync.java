@@ -73,9 +73,10 @@ public class ContactSync {
                 .forEach(s -> stateByList.put(s.getListId(), s));
 
         boolean active = contact != null && contact.isActive();
-        List<DistributionList> memberOf = active
-                ? syncedLists.stream().filter(l -> membership.isMember(l.getId(), contactId)).toList()
-                : List.of();
+        Set<Long> containing = active
+                ? membership.listsContaining(contactId, syncedLists.stream().map(DistributionList::getId).toList())
+                : Set.of();
+        List<DistributionList> memberOf = syncedLists.stream().filter(l -> containing.contains(l.getId())).toList();
         Optional<Exclusion> exclusion = active ? exclusionOf(contact) : Optional.empty();
         String email = active && exclusion.isEmpty() ? contact.getEmailNormalized() : null;
 
@@ -86,17 +87,17 @@ public class ContactSync {
             if (exclusion.isPresent()) {
                 memberOf.forEach(l -> outcomes.put(l.getId(), SyncOutcome.excluded(exclusion.get().state(), exclusion.get().why())));
             } else if (!memberOf.isEmpty()) {
-                subscribe(contact, memberOf, outcomes);
+                subscribe(contact, memberOf, stateByList, outcomes);
             }
             markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
-            stateBook.recordForContact(contactId, outcomes);
+            stateBook.recordForContact(contactId, outcomes, stateByList);
             freedEmails.forEach(freed -> nudgeOthersSharing(freed, contactId));
         } catch (InformzFailure failure) {
             if (failure.kind() == InformzFailure.Kind.PERMANENT) {
                 // Informz refuses this contact's data: a person must look at it; nothing to retry.
                 memberOf.stream().filter(l -> !outcomes.containsKey(l.getId()))
                         .forEach(l -> outcomes.put(l.getId(), SyncOutcome.failed("Informz: " + failure.getMessage(), failure.callId())));
-                stateBook.recordForContact(contactId, outcomes);
+                stateBook.recordForContact(contactId, outcomes, stateByList);
                 return;
             }
             OffsetDateTime nextAttempt = OffsetDateTime.now(ZoneOffset.UTC).plus(retryDelay);
@@ -108,7 +109,7 @@ public class ContactSync {
                     outcomes.put(list.getId(), retrying);
                 }
             }
-            stateBook.recordForContact(contactId, outcomes);
+            stateBook.recordForContact(contactId, outcomes, stateByList);
             throw failure;
         } finally {
             informz.forget();
@@ -153,7 +154,8 @@ public class ContactSync {
                 && (state.getState() == SyncState.RETRYING || state.getState() == SyncState.ERROR));
     }
 
-    private void subscribe(Contact contact, List<DistributionList> memberOf, Map<Long, SyncOutcome> outcomes) {
+    private void subscribe(Contact contact, List<DistributionList> memberOf, Map<Long, ContactListSyncState> stateByList,
+            Map<Long, SyncOutcome> outcomes) {
         InformzPort.Subscriber subscriber = SubscriberFields.of(contact);
         List<DistributionList> accepted = new ArrayList<>();
         try {
@@ -179,7 +181,7 @@ public class ContactSync {
             return;
         }
         String email = contact.getEmailNormalized();
-        if (contact.getInformzSubscriberId() == null || !everyStateHad(contact.getId(), accepted, email)) {
+        if (contact.getInformzSubscriberId() == null || !everyStateHad(stateByList, accepted, email)) {
             Long subscriberId = informz.subscriberIds(List.of(email)).get(email);
             if (subscriberId != null && !subscriberId.equals(contact.getInformzSubscriberId())) {
                 SubscriberIdWriteBack.write(em, Map.of(contact.getId(), subscriberId));
@@ -199,14 +201,9 @@ public class ContactSync {
     }
 
     /** Whether the contact was already synced with this address to these lists (so Informz's id is known). */
-    private boolean everyStateHad(int contactId, List<DistributionList> lists, String email) {
-        return em.createQuery("select count(s) from ContactListSyncState s where s.contactId = :id "
-                        + "and s.listId in :lists and s.state = :synced and s.lastSyncedEmail = :email", Long.class)
-                .setParameter("id", contactId)
-                .setParameter("lists", lists.stream().map(DistributionList::getId).toList())
-                .setParameter("synced", SyncState.SYNCED)
-                .setParameter("email", email)
-                .getSingleResult() == lists.size();
+    private static boolean everyStateHad(Map<Long, ContactListSyncState> stateByList, List<DistributionList> lists, String email) {
+        return lists.stream().map(l -> stateByList.get(l.getId())).allMatch(state -> state != null
+                && state.getState() == SyncState.SYNCED && email.equals(state.getLastSyncedEmail()));
     }
 
     /** Lists the contact is no longer on, whose state still says otherwise (an error, a duplicate…). */

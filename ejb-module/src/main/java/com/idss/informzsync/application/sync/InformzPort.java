@@ -1,6 +1,7 @@
 package com.idss.informzsync.application.sync;
 
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,10 @@ public interface InformzPort {
     /** Every current (not cancelled) member of the interest. */
     List<InterestMember> members(String interest);
 
-    /** Informz subscriber id of every contact (remote ID) currently on the interest: lean, for write-back. */
-    Map<Integer, Long> subscriberIdsByContact(String interest);
+    /**
+     * Informz subscriber id of every contact (remote ID) currently on the interest: lean, for
+     * write-back, one grid page (up to 1,000 contacts) per {@code next()}; each may throw
+     * {@link InformzFailure}.
+     */
+    Iterator<Map<Integer, Long>> subscriberIdsByContact(String interest);
 }

@@ -1,6 +1,6 @@
 package com.idss.informzsync.application.sync;
 
-import com.idss.informzsync.domain.contact.DuplicateOwnership;
+import com.idss.informzsync.application.sync.ListBatchLoader.Candidate;
 import com.idss.informzsync.domain.contact.EmailAddresses;
 import com.idss.informzsync.domain.contact.EmailClaim;
 import com.idss.informzsync.domain.contact.EmailProblem;
@@ -9,6 +9,8 @@ import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.list.MembershipChange;
 import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,10 +21,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 /**
@@ -48,19 +53,23 @@ public class ListSync {
     SyncStateBook stateBook;
 
     @Inject
+    ListBatchLoader loader;
+
+    @Inject
     SyncSettings settings;
 
-    /** A contact as a batch needs it: no entity, no lazy loading. */
-    private record Candidate(int id, String email, String emailNormalized, Long subscriberId, Map<String, String> fields) {
-    }
+    /** Runs the bookkeeping lanes: work that overlaps the reconcile's Informz calls. */
+    @Resource
+    ManagedExecutorService background;
 
     /** Counts kept while the run goes; written to the run after each batch. Times are for the log. */
     private static final class Tally {
         long planNanos;
         long loadNanos;
         long informzNanos;
-        long bookkeepingNanos;
+        final AtomicLong bookkeepingNanos = new AtomicLong(); // written by the bookkeeping lane
         long writeBackNanos;
+        long readBackNanos;
         int added;
         int removed;
         int duplicate;
@@ -82,6 +91,7 @@ public class ListSync {
         String interest = list.getInformzInterestName();
         ListSyncRun run = stateBook.startRun(listId, trigger);
         Tally tally = new Tally();
+        BackgroundLane<ListSyncRun> bookkeeping = new BackgroundLane<>(background);
         informz.about(null, listId);
         try {
             if (trigger == ListSyncRun.Trigger.NIGHTLY) {
@@ -89,31 +99,48 @@ public class ListSync {
             }
             long started = System.nanoTime();
             MembershipChange change = membership.changeSinceLastSync(listId);
-            run.planned((int) membership.countMembers(listId), change.toAdd().length, change.toRemove().length);
+            run.planned(change.memberCount(), change.toAdd().length, change.toRemove().length);
             run = stateBook.saveRun(run);
+            int[] withState = contactsWithStateOn(listId);
+            IntPredicate hasState = contactId -> Arrays.binarySearch(withState, contactId) >= 0;
             tally.planNanos = System.nanoTime() - started;
-            for (int from = 0; from < change.toAdd().length; from += settings.batchSize()) {
-                int[] batch = Arrays.copyOfRange(change.toAdd(), from, Math.min(change.toAdd().length, from + settings.batchSize()));
+            // Three stages at once: reading batch n+1, Informz taking batch n, bookkeeping of batch n-1.
+            List<int[]> toAdd = batches(change.toAdd());
+            BackgroundLane<ListBatchLoader.Batch> loading = new BackgroundLane<>(background);
+            if (!toAdd.isEmpty()) {
+                loading.submit(() -> loader.load(toAdd.get(0)));
+            }
+            for (int next = 1; next <= toAdd.size(); next++) {
+                long waiting = System.nanoTime();
+                ListBatchLoader.Batch batch = loading.awaitPrevious();
+                tally.loadNanos += System.nanoTime() - waiting;
+                if (next < toAdd.size()) {
+                    int[] ids = toAdd.get(next);
+                    loading.submit(() -> loader.load(ids));
+                }
                 Map<Integer, SyncOutcome> outcomes = subscribeBatch(interest, batch, tally);
-                run = book(listId, outcomes, run, tally);
+                run = book(bookkeeping, listId, outcomes, run, tally, hasState);
             }
             for (int from = 0; from < change.toRemove().length; from += settings.batchSize()) {
                 int[] batch = Arrays.copyOfRange(change.toRemove(), from, Math.min(change.toRemove().length, from + settings.batchSize()));
                 Map<Integer, SyncOutcome> outcomes = optoutBatch(listId, interest, batch, tally);
-                run = book(listId, outcomes, run, tally);
+                run = book(bookkeeping, listId, outcomes, run, tally, hasState);
             }
+            run = latest(bookkeeping, run);
             long writeBack = System.nanoTime();
             writeBackSubscriberIds(listId, interest, tally);
             tally.writeBackNanos = System.nanoTime() - writeBack;
             run.finished(ListSyncRun.Status.COMPLETED, now(), null);
             stateBook.saveRun(progress(run, tally));
             LOG.info(() -> String.format("List %d reconciled in %d ms: +%d -%d, %d excluded, %d failed, %d Informz calls; "
-                            + "ms spent planning %d, loading %d, in Informz %d, bookkeeping %d, writing back ids %d",
+                            + "ms spent planning %d, loading %d, in Informz %d, bookkeeping %d (alongside the calls), "
+                            + "writing back ids %d (reading them %d)",
                     listId, (System.nanoTime() - started) / 1_000_000, tally.added, tally.removed,
                     tally.duplicate + tally.invalid + tally.noEmail, tally.failed, tally.calls,
                     tally.planNanos / 1_000_000, tally.loadNanos / 1_000_000, tally.informzNanos / 1_000_000,
-                    tally.bookkeepingNanos / 1_000_000, tally.writeBackNanos / 1_000_000));
+                    tally.bookkeepingNanos.get() / 1_000_000, tally.writeBackNanos / 1_000_000, tally.readBackNanos / 1_000_000));
         } catch (InformzFailure failure) {
+            run = latest(bookkeeping, run);
             boolean personMustAct = failure.unknownInterest() || failure.kind() == InformzFailure.Kind.CONFIGURATION;
             String message = failure.unknownInterest() ? MissingInterest.explain(list)
                     : "Informz: " + failure.getMessage() + (personMustAct ? "" : " (will retry)");
@@ -125,21 +152,44 @@ public class ListSync {
         }
     }
 
-    private ListSyncRun book(long listId, Map<Integer, SyncOutcome> outcomes, ListSyncRun run, Tally tally) {
-        long started = System.nanoTime();
-        ListSyncRun saved = stateBook.recordListBatch(listId, outcomes, progress(run, tally));
-        tally.bookkeepingNanos += System.nanoTime() - started;
-        return saved;
+    /**
+     * Hands the batch's outcomes to the bookkeeping lane, which writes them while the next batch
+     * goes to Informz; returns the run as the previous batch's bookkeeping saved it.
+     */
+    private ListSyncRun book(BackgroundLane<ListSyncRun> bookkeeping, long listId, Map<Integer, SyncOutcome> outcomes,
+            ListSyncRun run, Tally tally, IntPredicate hasState) {
+        ListSyncRun current = latest(bookkeeping, run);
+        ListSyncRun progress = progress(current, tally);
+        bookkeeping.submit(() -> {
+            long started = System.nanoTime();
+            try {
+                return stateBook.recordListBatch(listId, outcomes, progress, hasState);
+            } finally {
+                tally.bookkeepingNanos.addAndGet(System.nanoTime() - started);
+            }
+        });
+        return current;
     }
 
-    private Map<Integer, SyncOutcome> subscribeBatch(String interest, int[] contactIds, Tally tally) {
-        long loading = System.nanoTime();
-        List<Candidate> candidates = load(contactIds);
-        Map<String, EmailClaim> ownerByEmail = ownersOf(candidates);
-        tally.loadNanos += System.nanoTime() - loading;
+    /** The run as the last bookkeeping saved it (it carries the version to save it with next). */
+    private static ListSyncRun latest(BackgroundLane<ListSyncRun> bookkeeping, ListSyncRun run) {
+        ListSyncRun saved = bookkeeping.awaitPrevious();
+        return saved != null ? saved : run;
+    }
+
+    private List<int[]> batches(int[] contactIds) {
+        List<int[]> batches = new ArrayList<>();
+        for (int from = 0; from < contactIds.length; from += settings.batchSize()) {
+            batches.add(Arrays.copyOfRange(contactIds, from, Math.min(contactIds.length, from + settings.batchSize())));
+        }
+        return batches;
+    }
+
+    private Map<Integer, SyncOutcome> subscribeBatch(String interest, ListBatchLoader.Batch batch, Tally tally) {
+        Map<String, EmailClaim> ownerByEmail = batch.owners();
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = new LinkedHashMap<>();
-        for (Candidate candidate : candidates) {
+        for (Candidate candidate : batch.candidates()) {
             var problem = EmailAddresses.problemWith(candidate.email());
             if (problem.isPresent()) {
                 boolean none = problem.get() == EmailProblem.NO_EMAIL;
@@ -216,7 +266,10 @@ public class ListSync {
         return outcomes;
     }
 
-    /** Subscribe does not return Informz's ids: one paged read of the interest gives them all. */
+    /**
+     * Subscribe does not return Informz's ids: a paged read of the interest gives them all, and each
+     * page is written while the next one is read.
+     */
     private void writeBackSubscriberIds(long listId, String interest, Tally tally) {
         long missing = em.createQuery("select count(c) from Contact c, ContactListSyncState s where s.listId = :listId "
                         + "and s.state = :synced and s.contactId = c.id and c.informzSubscriberId is null", Long.class)
@@ -226,9 +279,17 @@ public class ListSync {
         if (missing == 0) {
             return;
         }
-        Map<Integer, Long> subscriberIdByContact = informz.subscriberIdsByContact(interest);
-        tally.calls += (subscriberIdByContact.size() + 999) / 1000 + 1;
-        stateBook.writeSubscriberIds(subscriberIdByContact);
+        BackgroundLane<Integer> writing = new BackgroundLane<>(background);
+        Iterator<Map<Integer, Long>> pages = informz.subscriberIdsByContact(interest);
+        tally.calls++;
+        while (pages.hasNext()) {
+            long reading = System.nanoTime();
+            Map<Integer, Long> page = pages.next();
+            tally.readBackNanos += System.nanoTime() - reading;
+            tally.calls++;
+            writing.submit(() -> stateBook.writeSubscriberIds(page));
+        }
+        writing.awaitPrevious();
     }
 
     /**
@@ -268,44 +329,15 @@ public class ListSync {
             informz.optout(List.of(interest), strangers);
             tally.removed += strangers.size();
         }
-        stateBook.recordListBatch(listId, missingInInformz, null);
+        stateBook.recordListBatch(listId, missingInInformz, null, contactId -> true);
     }
 
-    private List<Candidate> load(int[] contactIds) {
-        List<Object[]> rows = em.createQuery("select c.id, c.email, c.emailNormalized, c.informzSubscriberId, "
-                        + "c.firstName, c.lastName, c.title, a.name, c.phone, c.city, c.state, c.postalCode "
-                        + "from Contact c left join c.account a where c.id in :ids", Object[].class)
-                .setParameter("ids", Arrays.stream(contactIds).boxed().toList())
-                .getResultList();
-        List<Candidate> candidates = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            candidates.add(new Candidate((Integer) r[0], (String) r[1], (String) r[2], (Long) r[3],
-                    SubscriberFields.fieldsOf((String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                            (String) r[8], (String) r[9], (String) r[10], (String) r[11])));
-        }
-        return candidates;
-    }
-
-    /** Owners of the batch's emails that other active contacts share (absent when nobody shares it). */
-    private Map<String, EmailClaim> ownersOf(List<Candidate> candidates) {
-        List<String> emails = candidates.stream().map(Candidate::emailNormalized).filter(e -> e != null).distinct().toList();
-        if (emails.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<EmailClaim>> claimsByEmail = new HashMap<>();
-        for (Object[] r : em.createQuery("select c.emailNormalized, c.id, c.informzSubscriberId, c.createdAt from Contact c "
-                        + "where c.active = true and c.emailNormalized in :emails", Object[].class)
-                .setParameter("emails", emails).getResultList()) {
-            claimsByEmail.computeIfAbsent((String) r[0], e -> new ArrayList<>())
-                    .add(new EmailClaim((Integer) r[1], (Long) r[2], (OffsetDateTime) r[3]));
-        }
-        Map<String, EmailClaim> owners = new HashMap<>();
-        claimsByEmail.forEach((email, claims) -> {
-            if (claims.size() > 1) {
-                owners.put(email, DuplicateOwnership.owner(claims));
-            }
-        });
-        return owners;
+    /** Ascending ids of the contacts that have a sync state on the list, whatever it says. */
+    private int[] contactsWithStateOn(long listId) {
+        return em.createQuery("select s.contactId from ContactListSyncState s where s.listId = :listId order by s.contactId",
+                        Integer.class)
+                .setParameter("listId", listId)
+                .getResultList().stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static ListSyncRun progress(ListSyncRun run, Tally tally) {

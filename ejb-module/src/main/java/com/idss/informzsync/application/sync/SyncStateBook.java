@@ -2,10 +2,12 @@ package com.idss.informzsync.application.sync;
 
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.ListSyncRun;
+import com.idss.informzsync.domain.sync.SyncStateInserts;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -13,10 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 
 /** Writes sync outcomes into the per contact-and-list sync state, which the console reads. */
@@ -29,18 +33,20 @@ public class SyncStateBook {
     @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
     DataSource dataSource;
 
-    /** In the caller's transaction: a contact sync commits its states with the message. */
+    @Inject
+    SyncStateInserts inserts;
+
+    /**
+     * In the caller's transaction: a contact sync commits its states with the message.
+     *
+     * @param statesByList the contact's states as the caller read them in this transaction (managed)
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void recordForContact(int contactId, Map<Long, SyncOutcome> outcomeByList) {
+    public void recordForContact(int contactId, Map<Long, SyncOutcome> outcomeByList, Map<Long, ContactListSyncState> statesByList) {
         if (outcomeByList.isEmpty()) {
             return;
         }
-        Map<Long, ContactListSyncState> existing = new HashMap<>();
-        for (ContactListSyncState state : em.createQuery(
-                        "select s from ContactListSyncState s where s.contactId = :contactId", ContactListSyncState.class)
-                .setParameter("contactId", contactId).getResultList()) {
-            existing.put(state.getListId(), state);
-        }
+        Map<Long, ContactListSyncState> existing = new HashMap<>(statesByList);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         outcomeByList.forEach((listId, outcome) -> apply(outcome,
                 existing.computeIfAbsent(listId, id -> persistNew(contactId, id)), now));
@@ -49,18 +55,34 @@ public class SyncStateBook {
     /**
      * In a transaction of its own: a long list reconcile commits batch by batch, so its progress
      * shows while it runs and a crash loses at most one batch of bookkeeping. Returns the run as saved.
+     *
+     * @param hasState whether a contact already has a state on this list (as the reconcile read them
+     *                 when it started); the others get new rows, inserted in bulk. Should a contact sync
+     *                 create one of those rows meanwhile, the unique key refuses the batch, the message
+     *                 is redelivered and the next attempt sees the row.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ListSyncRun recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact, ListSyncRun progress) {
-        if (!outcomeByContact.isEmpty()) {
+    public ListSyncRun recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact, ListSyncRun progress,
+            IntPredicate hasState) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Integer> known = outcomeByContact.keySet().stream().filter(hasState::test).toList();
+        if (!known.isEmpty()) {
             Map<Integer, ContactListSyncState> existing = new HashMap<>();
-            for (ContactListSyncState state : statesOf(listId, outcomeByContact.keySet())) {
+            for (ContactListSyncState state : statesOf(listId, known)) {
                 existing.put(state.getContactId(), state);
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            outcomeByContact.forEach((contactId, outcome) -> apply(outcome,
+            known.forEach(contactId -> apply(outcomeByContact.get(contactId),
                     existing.computeIfAbsent(contactId, id -> persistNew(id, listId)), now));
         }
+        List<ContactListSyncState> fresh = new ArrayList<>(outcomeByContact.size() - known.size());
+        outcomeByContact.forEach((contactId, outcome) -> {
+            if (!hasState.test(contactId)) {
+                ContactListSyncState state = new ContactListSyncState(contactId, listId);
+                apply(outcome, state, now);
+                fresh.add(state);
+            }
+        });
+        inserts.insert(fresh);
         // The merged copy carries the new version: callers continue with it.
         return progress == null ? null : em.merge(progress);
     }

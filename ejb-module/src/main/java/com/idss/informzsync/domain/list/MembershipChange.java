@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * What has to happen in Informz to make a list's interest match the CRM: contacts that are members
  * now but were not last synced as members, and contacts last synced that no longer are. Ids are
- * ascending.
+ * ascending. {@code memberCount} is the number of members now, counted on the way.
  */
-public record MembershipChange(long listId, int[] toAdd, int[] toRemove) {
+public record MembershipChange(long listId, int memberCount, int[] toAdd, int[] toRemove) {
 
     public boolean isEmpty() {
         return toAdd.length == 0 && toRemove.length == 0;
@@ -17,6 +17,7 @@ public record MembershipChange(long listId, int[] toAdd, int[] toRemove) {
     public boolean equals(Object other) {
         return other instanceof MembershipChange that
                 && listId == that.listId
+                && memberCount == that.memberCount
                 && Arrays.equals(toAdd, that.toAdd)
                 && Arrays.equals(toRemove, that.toRemove);
     }
@@ -28,6 +29,6 @@ public record MembershipChange(long listId, int[] toAdd, int[] toRemove) {
 
     @Override
     public String toString() {
-        return "MembershipChange[list " + listId + ": +" + toAdd.length + " -" + toRemove.length + "]";
+        return "MembershipChange[list " + listId + " of " + memberCount + ": +" + toAdd.length + " -" + toRemove.length + "]";
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,19 +131,30 @@ public class InformzAdapter implements InformzPort {
     }
 
     @Override
-    public Map<Integer, Long> subscriberIdsByContact(String interest) {
-        List<GridRecord> rows = call(() -> client.gridAll(GridQuery.of("subscriber_interests")
+    public Iterator<Map<Integer, Long>> subscriberIdsByContact(String interest) {
+        Iterator<List<GridRecord>> pages = call(() -> client.gridPages(GridQuery.of("subscriber_interests")
                 .where(GridCondition.eq("interest_name", interest))
                 .returning("subscriber_id", "user_id", "cancellation_date")));
-        Map<Integer, Long> ids = new HashMap<>(rows.size() * 2);
-        for (GridRecord row : rows) {
-            if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {
-                continue; // e.g. the old address of a contact whose email changed
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pages.hasNext();
             }
-            row.integer("user_id").ifPresent(contactId ->
-                    ids.put(contactId, Long.parseLong(row.text("subscriber_id").orElseThrow())));
-        }
-        return ids;
+
+            @Override
+            public Map<Integer, Long> next() {
+                List<GridRecord> rows = call(pages::next);
+                Map<Integer, Long> ids = new HashMap<>(rows.size() * 2);
+                for (GridRecord row : rows) {
+                    if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {
+                        continue; // e.g. the old address of a contact whose email changed
+                    }
+                    row.integer("user_id").ifPresent(contactId ->
+                            ids.put(contactId, Long.parseLong(row.text("subscriber_id").orElseThrow())));
+                }
+                return ids;
+            }
+        };
     }
 
     private <T> T call(Supplier<T> informzCall) {

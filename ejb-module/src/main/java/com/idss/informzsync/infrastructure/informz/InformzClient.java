@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Level;
@@ -264,19 +266,42 @@ public final class InformzClient {
      * (the query's sort field, or the grid's id column), so rows are neither skipped nor repeated.
      */
     public List<GridRecord> gridAll(GridQuery query) {
+        Iterator<List<GridRecord>> pages = gridPages(query);
+        List<GridRecord> rows = new ArrayList<>();
+        pages.forEachRemaining(rows::addAll);
+        return rows;
+    }
+
+    /**
+     * The same rows as {@link #gridAll}, a page at a time as the caller asks for them, so a large read
+     * need not be held in memory and the caller can work on one page while fetching the next. The
+     * Count is asked for at once; each {@code next()} is one call.
+     */
+    public Iterator<List<GridRecord>> gridPages(GridQuery query) {
         int total = count(query);
         GridQuery sorted = query.sortedBy(query.stableKey(), query.sortField() != null && query.descending());
-        List<GridRecord> rows = new ArrayList<>(total);
-        int startRow = 1;
-        while (rows.size() < total) {
-            List<GridRecord> page = gridPage(sorted, startRow, MAX_ROWS_PER_PAGE);
-            if (page.isEmpty()) {
-                break;
+        return new Iterator<>() {
+            private int read;
+            private int startRow = 1;
+            private boolean exhausted = total == 0;
+
+            @Override
+            public boolean hasNext() {
+                return !exhausted;
             }
-            rows.addAll(page);
-            startRow += MAX_ROWS_PER_PAGE;
-        }
-        return rows;
+
+            @Override
+            public List<GridRecord> next() {
+                if (exhausted) {
+                    throw new NoSuchElementException();
+                }
+                List<GridRecord> page = gridPage(sorted, startRow, MAX_ROWS_PER_PAGE);
+                read += page.size();
+                startRow += MAX_ROWS_PER_PAGE;
+                exhausted = page.isEmpty() || read >= total;
+                return page;
+            }
+        };
     }
 
     /** Subscriber records holding this email: several are possible (one per remote ID). */
@@ -437,8 +462,11 @@ public final class InformzClient {
             }
             boolean compressed = AapiXml.children(container).isEmpty() && !container.getTextContent().isBlank();
             List<Element> items = compressed ? AapiXml.decompressChildren(container) : AapiXml.children(container);
+            boolean grid = root.getLocalName().equals("GridResponse");
             for (Element item : items) {
-                Element status = AapiXml.descendant(item, "Status");
+                // An action's status may be nested (undocumented); a grid's would sit on the grid itself,
+                // and searching a thousand rows for one costs as much as reading them.
+                Element status = grid ? AapiXml.child(item, "Status") : AapiXml.descendant(item, "Status");
                 if (status != null && !"success".equalsIgnoreCase(status.getTextContent().trim())) {
                     throw InformzException.of(FailureKind.PERMANENT, operation, "ActionStatus:" + status.getTextContent().trim(),
                             message(item), redactedRequest, null);

@@ -5,9 +5,9 @@ import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.list.MembershipChange;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
-import com.idss.informzsync.domain.list.query.QueryJson;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -15,9 +15,15 @@ import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -85,10 +91,61 @@ public class JpaListMembership implements ListMembership {
     }
 
     @Override
+    public Set<Long> listsContaining(int contactId, Collection<Long> listIds) {
+        if (listIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> containing = new HashSet<>(em.createQuery("select l.id from DistributionList l join l.members m "
+                        + "where m.id = :contactId and m.active <> false and l.id in :lists", Long.class)
+                .setParameter("contactId", contactId)
+                .setParameter("lists", listIds)
+                .getResultList());
+        Map<Long, List<CriteriaGroup>> queriesByList = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("select q.list.id, q.criteriaJson from SavedQuery q "
+                        + "where q.list.id in :lists order by q.list.id, q.id", Object[].class)
+                .setParameter("lists", listIds)
+                .getResultList()) {
+            if (!containing.contains((Long) row[0])) {
+                queriesByList.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(ParsedQueries.parse((String) row[1]));
+            }
+        }
+        if (queriesByList.isEmpty()) {
+            return containing;
+        }
+        // One row for the contact: whether it is active, then one 0/1 column per list ("does any of
+        // this list's queries match?"). Active is read, not filtered on: with the filter, H2 failed
+        // this query with "BOOLEAN and INTEGER are not comparable".
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        QueryParameters parameters = new QueryParameters(cb);
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<Contact> contact = query.from(Contact.class);
+        SavedQueryPredicates predicates = new SavedQueryPredicates(cb, query, contact, parameters);
+        List<Long> columns = new ArrayList<>(queriesByList.keySet());
+        List<Selection<?>> matches = new ArrayList<>(columns.size() + 1);
+        matches.add(contact.get("active"));
+        for (Long listId : columns) {
+            Predicate anyQuery = cb.or(queriesByList.get(listId).stream().map(predicates::matches).toArray(Predicate[]::new));
+            matches.add(cb.<Integer>selectCase().when(anyQuery, 1).otherwise(0));
+        }
+        query.multiselect(matches).where(cb.equal(contact.get("id"), parameters.bind(Integer.class, contactId)));
+        for (Tuple row : parameters.applyTo(em.createQuery(query)).getResultList()) {
+            if (Boolean.FALSE.equals(row.get(0))) {
+                return containing; // explicit memberships were already filtered on active
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                if (((Number) row.get(i + 1)).intValue() == 1) {
+                    containing.add(columns.get(i));
+                }
+            }
+        }
+        return containing;
+    }
+
+    @Override
     public MembershipChange changeSinceLastSync(long listId) {
         int[] members = SortedIds.union(memberIdsBySource(listId));
         int[] synced = syncedIds(listId);
-        return new MembershipChange(listId, SortedIds.difference(members, synced), SortedIds.difference(synced, members));
+        return new MembershipChange(listId, members.length, SortedIds.difference(members, synced), SortedIds.difference(synced, members));
     }
 
     /**
@@ -156,7 +213,7 @@ public class JpaListMembership implements ListMembership {
                 .setParameter("listId", listId)
                 .getResultList()
                 .stream()
-                .map(QueryJson::read)
+                .map(ParsedQueries::parse)
                 .toList();
     }
 

@@ -309,6 +309,31 @@ abstract class CrmPersistenceContract {
     }
 
     @Test
+    void listsContainingAContactAgreesWithIsMemberListByList() {
+        List<Long> listIds = List.of(
+                newList("Several: golfers and press", List.of("eve", "gina"), all(equalTo(TAG, "golf"))),
+                newList("Several: venues or planners", List.of(), all(equalTo(ACCOUNT_TYPE, "VENUE")), all(equalTo(ACCOUNT_TYPE, "MEETING_PLANNER"))),
+                newList("Several: hotels or Orlando", List.of("dan"), any(equalTo(ACCOUNT_TYPE, "HOTEL"), equalTo(CITY, "orlando"))),
+                newList("Several: hand-picked only", List.of("frank", "ivy"), new CriteriaGroup[0]),
+                newList("Several: nobody", List.of(), all(equalTo(TAG, "no such tag"))));
+        int checked = 0;
+        for (String nickname : fixture.contactIds.keySet()) {
+            int contactId = fixture.id(nickname);
+            Set<Long> expected = new TreeSet<>();
+            for (long listId : listIds) {
+                if (db.<Boolean>inTransaction(em -> new JpaListMembership(em).isMember(listId, contactId))) {
+                    expected.add(listId);
+                }
+            }
+            Set<Long> actual = db.inTransaction(em -> new JpaListMembership(em).listsContaining(contactId, listIds));
+            assertEquals(expected, new TreeSet<>(actual), nickname);
+            checked += expected.size();
+        }
+        assertTrue(checked > listIds.size(), "the fixture puts contacts on several lists");
+        assertEquals(Set.of(), db.inTransaction(em -> new JpaListMembership(em).listsContaining(fixture.id("ann"), List.of())));
+    }
+
+    @Test
     void memberIdsPageInAscendingOrder() {
         long listId = newList("Everyone in FL or CO", List.of(), all(in(STATE, "FL", "CO")));
         List<Integer> all = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 1000));
@@ -335,6 +360,7 @@ abstract class CrmPersistenceContract {
         MembershipChange change = db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId));
         assertArrayEquals(sorted(fixture.id("bob"), fixture.id("eve")), change.toAdd());
         assertArrayEquals(sorted(fixture.id("frank"), Integer.MAX_VALUE), change.toRemove());
+        assertEquals(db.<Long>inTransaction(em -> new JpaListMembership(em).countMembers(listId)).intValue(), change.memberCount());
     }
 
     @Test

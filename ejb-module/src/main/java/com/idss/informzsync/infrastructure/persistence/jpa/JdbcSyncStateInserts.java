@@ -1,0 +1,84 @@
+package com.idss.informzsync.infrastructure.persistence.jpa;
+
+import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.SyncStateInserts;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * One JDBC batch per call, in the caller's transaction (the container hands out the connection
+ * enlisted in it). Ids come from EclipseLink's own preallocated sequence blocks, so rows inserted
+ * here and entities persisted elsewhere never collide.
+ */
+@ApplicationScoped
+public class JdbcSyncStateInserts implements SyncStateInserts {
+
+    private static final String INSERT = "INSERT INTO contact_list_sync_state (id, contact_id, list_id, state, message, "
+            + "failed_call_id, first_attempt_at, last_attempt_at, synced_at, next_attempt_at, attempt_count, "
+            + "last_synced_email, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
+    DataSource dataSource;
+
+    @Override
+    public void insert(List<ContactListSyncState> newStates) {
+        if (newStates.isEmpty()) {
+            return;
+        }
+        Session session = em.unwrap(Session.class);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (ContactListSyncState state : newStates) {
+                insert.setLong(1, ((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue());
+                insert.setInt(2, state.getContactId());
+                insert.setLong(3, state.getListId());
+                insert.setString(4, state.getState().name());
+                insert.setString(5, state.getMessage());
+                setLong(insert, 6, state.getFailedCallId());
+                setTime(insert, 7, state.getFirstAttemptAt());
+                setTime(insert, 8, state.getLastAttemptAt());
+                setTime(insert, 9, state.getSyncedAt());
+                setTime(insert, 10, state.getNextAttemptAt());
+                insert.setInt(11, state.getAttemptCount());
+                insert.setString(12, state.getLastSyncedEmail());
+                insert.setObject(13, now);
+                insert.setObject(14, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store " + newStates.size() + " new sync states", e);
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static void setTime(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}
