@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -35,6 +39,7 @@ final class AapiXml {
     static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLInputFactory INPUT = newInputFactory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(AapiXml::newBuilder);
 
     private AapiXml() {
@@ -97,6 +102,48 @@ final class AapiXml {
             return builder().parse(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new SAXException(e);
+        }
+    }
+
+    private static XMLInputFactory newInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    /**
+     * The text of the first element with this local name, read with a streaming parser, or empty
+     * when the document has no such element, has a DTD, has one of the {@code stopAt} elements
+     * before it, or is not well-formed to its very end (the caller then takes the DOM path, which
+     * explains what is wrong).
+     */
+    static Optional<String> streamedText(byte[] document, String localName, String stopAt) {
+        try {
+            XMLStreamReader reader = INPUT.createXMLStreamReader(new ByteArrayInputStream(document));
+            try {
+                String text = null;
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == XMLStreamConstants.DTD) {
+                        return Optional.empty();
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && text == null) {
+                        if (stopAt.equalsIgnoreCase(reader.getLocalName())) {
+                            return Optional.empty();
+                        }
+                        if (localName.equalsIgnoreCase(reader.getLocalName())) {
+                            text = reader.getElementText();
+                        }
+                    }
+                }
+                return Optional.ofNullable(text);
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            return Optional.empty();
         }
     }
 
