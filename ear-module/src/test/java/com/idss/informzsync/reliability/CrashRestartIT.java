@@ -108,7 +108,7 @@ class CrashRestartIT {
         }
         long applied = expected.stream().filter(members::contains).count();
         long duplicated = duplicatedRecords(expected);
-        System.out.printf(Locale.ROOT, "RELIABILITY crash: killed with %d of %d members in Informz, %.1f s after the sync began%n",
+        System.out.printf(Locale.ROOT, "RELIABILITY crash: killed with %d of %d members in Informz; up again %.1f s after the list was saved%n",
                 membersAtKill, listSize, (restarted - started) / 1e9);
         ReliabilityReport.row("2a. crash: kill -9 during a " + listSize + "-contact list sync (" + membersAtKill
                 + " in Informz at the kill)", listSize, applied, duplicated, converge, membersAtKill < listSize);

@@ -243,9 +243,21 @@ class ReliabilityIT {
     }
 
     private void awaitConverged(EditScript script) throws InterruptedException {
-        sync.await("the " + script.namespace() + " edits converged in Informz", () -> script.listIds().stream()
-                .allMatch(l -> countInState(l, SyncState.RETRYING) == 0 && countInState(l, SyncState.PENDING) == 0)
-                && script.expectedFacts().equals(script.informzFacts(view())), PATIENCE);
+        try {
+            sync.await("the " + script.namespace() + " edits converged in Informz", () -> script.listIds().stream()
+                    .allMatch(l -> countInState(l, SyncState.RETRYING) == 0 && countInState(l, SyncState.PENDING) == 0)
+                    && script.expectedFacts().equals(script.informzFacts(view())), PATIENCE);
+        } catch (AssertionError notConverged) {
+            Map<String, Object> expected = script.expectedFacts();
+            Map<String, Object> actual = script.informzFacts(view());
+            Map<String, String> differences = new TreeMap<>();
+            expected.forEach((fact, value) -> {
+                if (!value.equals(actual.get(fact))) {
+                    differences.put(fact, "CRM says " + value + ", Informz has " + actual.get(fact));
+                }
+            });
+            throw new AssertionError(notConverged.getMessage() + "; differences: " + differences, notConverged);
+        }
     }
 
     // --- 5. poison -----------------------------------------------------------------------------
