@@ -50,6 +50,9 @@ public class ListSync {
     @Inject
     SyncSettings settings;
 
+    @Inject
+    jakarta.enterprise.event.Event<AggregateChanged> changes;
+
     /** A contact as a batch needs it: no entity, no lazy loading. */
     private record Candidate(int id, String email, String emailNormalized, Long subscriberId, Map<String, String> fields) {
     }
@@ -94,7 +97,7 @@ public class ListSync {
             tally.planNanos = System.nanoTime() - started;
             for (int from = 0; from < change.toAdd().length; from += settings.batchSize()) {
                 int[] batch = Arrays.copyOfRange(change.toAdd(), from, Math.min(change.toAdd().length, from + settings.batchSize()));
-                Map<Integer, SyncOutcome> outcomes = subscribeBatch(interest, batch, tally);
+                Map<Integer, SyncOutcome> outcomes = subscribeBatch(listId, interest, batch, tally);
                 run = book(listId, outcomes, run, tally);
             }
             for (int from = 0; from < change.toRemove().length; from += settings.batchSize()) {
@@ -132,7 +135,7 @@ public class ListSync {
         return saved;
     }
 
-    private Map<Integer, SyncOutcome> subscribeBatch(String interest, int[] contactIds, Tally tally) {
+    private Map<Integer, SyncOutcome> subscribeBatch(long listId, String interest, int[] contactIds, Tally tally) {
         long loading = System.nanoTime();
         List<Candidate> candidates = load(contactIds);
         Map<String, EmailClaim> ownerByEmail = ownersOf(candidates);
@@ -164,6 +167,7 @@ public class ListSync {
         if (toSend.isEmpty()) {
             return outcomes;
         }
+        optOutEarlierAddresses(listId, interest, toSend, tally);
         List<InformzPort.Subscriber> subscribers = toSend.values().stream()
                 .map(c -> new InformzPort.Subscriber(c.id(), c.email().strip(), c.fields())).toList();
         List<InformzPort.Rejection> rejections;
@@ -191,6 +195,36 @@ public class ListSync {
         toSend.values().forEach(c -> outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized())));
         tally.added += toSend.size();
         return outcomes;
+    }
+
+    /**
+     * A contact whose email changed while its own sync was failing (retrying, or an error) may still
+     * have its earlier address on the interest; its state remembers that address. The contact's own
+     * sync opts it out before it subscribes the new one: a list reconcile that picks the contact up
+     * first must do the same, or the earlier address stays on the interest for good.
+     */
+    private void optOutEarlierAddresses(long listId, String interest, Map<Integer, Candidate> toSend, Tally tally) {
+        List<InformzPort.Subscriber> earlier = new ArrayList<>();
+        for (Object[] row : em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
+                        + "where s.listId = :listId and s.contactId in :ids and s.lastSyncedEmail is not null", Object[].class)
+                .setParameter("listId", listId)
+                .setParameter("ids", List.copyOf(toSend.keySet()))
+                .getResultList()) {
+            Candidate candidate = toSend.get((Integer) row[0]);
+            String address = (String) row[1];
+            if (candidate != null && !address.equalsIgnoreCase(candidate.emailNormalized())) {
+                earlier.add(new InformzPort.Subscriber(candidate.id(), address, Map.of()));
+            }
+        }
+        if (!earlier.isEmpty()) {
+            tally.calls++;
+            informz.optout(List.of(interest), earlier);
+            // Another contact may own one of those addresses now: its own sync puts it back.
+            em.createQuery("select c.id from Contact c where c.emailNormalized in :emails and c.active = true", Integer.class)
+                    .setParameter("emails", earlier.stream().map(e -> e.email().toLowerCase(java.util.Locale.ROOT)).toList())
+                    .getResultList()
+                    .forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
+        }
     }
 
     private Map<Integer, SyncOutcome> optoutBatch(long listId, String interest, int[] contactIds, Tally tally) {
