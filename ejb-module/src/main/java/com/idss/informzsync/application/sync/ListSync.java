@@ -176,6 +176,14 @@ public class ListSync {
         try {
             rejections = informz.subscribe(List.of(interest), subscribers);
         } catch (InformzFailure failure) {
+            if (failure.kind() == InformzFailure.Kind.TRANSIENT) {
+                // No answer: Informz may have applied the batch (a lost reply). Book the addresses as
+                // possibly there, so a contact leaving before the retry is opted out by its own sync.
+                Map<Integer, SyncOutcome> unanswered = new LinkedHashMap<>();
+                toSend.values().forEach(c -> unanswered.put(c.id(), SyncOutcome.retryingAfterUnansweredPush(
+                        "Informz unreachable: " + failure.getMessage(), failure.callId(), null, c.emailNormalized())));
+                stateBook.recordListBatch(listId, unanswered, null);
+            }
             if (failure.kind() != InformzFailure.Kind.PERMANENT || failure.unknownInterest()) {
                 throw failure;
             }
