@@ -71,13 +71,13 @@ public final class Deployments {
     }
 
     /** Context root of the inbox tests' probe web module. */
-    static final String INBOX_PROBE_CONTEXT = "inbox-probe";
+    public static final String INBOX_PROBE_CONTEXT = "inbox-probe";
 
     /**
      * The product's EAR, as built, for tests that are remote clients: nothing of the test runs in
      * the server but a probe web module that reads CRM state and waits for syncs to reach Informz.
      */
-    static EnterpriseArchive productEarWithInboxProbe() {
+    public static EnterpriseArchive productEarWithInboxProbe() {
         JavaArchive waiting = ShrinkWrap.create(JavaArchive.class, "sync-waiting.jar")
                 .addClasses(SyncRecorder.class, InformzSimulatorAdmin.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml");

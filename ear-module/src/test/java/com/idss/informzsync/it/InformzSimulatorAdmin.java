@@ -38,10 +38,23 @@ public final class InformzSimulatorAdmin {
         post("faults?type=" + type + "&count=" + count + (faultCode == null ? "" : "&code=" + faultCode));
     }
 
+    /** As {@link #injectFaultsInCallsMentioning}, holding or delaying each call {@code delayMillis}. */
+    public void injectDelayedFaultsInCallsMentioning(String match, String type, int count, long delayMillis) {
+        post("faults?type=" + type + "&count=" + count + "&delayMillis=" + delayMillis + "&match=" + encode(match));
+    }
+
     /** As {@link #injectFaults}, but only for calls whose request contains {@code match} (an email, say). */
     public void injectFaultsInCallsMentioning(String match, String type, int count, String faultCode) {
         post("faults?type=" + type + "&count=" + count + (faultCode == null ? "" : "&code=" + faultCode)
                 + "&match=" + encode(match));
+    }
+
+    /**
+     * Each SOAP call fails with probability {@code rate}, in one of {@code types} (comma-separated,
+     * e.g. {@code http-503,timeout,slow,malformed,lost-reply}) picked at random.
+     */
+    public void randomFaults(double rate, String types) {
+        post("random-faults?rate=" + rate + "&type=" + encode(types));
     }
 
     /** Informz works normally again: planned and random faults are dropped. */

@@ -78,7 +78,7 @@ final class AdminEndpoint implements HttpHandler {
             case "bulk-upload-delay" -> simulator.bulkUploadDelay(Duration.ofMillis(Long.parseLong(required(query, "millis"))));
             case "caller-ip" -> simulator.callerIpAllowed(Boolean.parseBoolean(required(query, "allowed")));
             case "faults" -> simulator.faults().plan(injection(query), Integer.parseInt(query.getOrDefault("count", "1")));
-            case "random-faults" -> simulator.faults().random(Double.parseDouble(required(query, "rate")), injection(query));
+            case "random-faults" -> simulator.faults().random(Double.parseDouble(required(query, "rate")), randomInjections(query));
             case "clear-faults" -> simulator.faults().clear();
             default -> {
                 return null;
@@ -99,6 +99,17 @@ final class AdminEndpoint implements HttpHandler {
         String match = query.get("match");
         return match == null ? injection
                 : new FaultInjector.Injection(injection.type(), injection.code(), injection.delay(), match);
+    }
+
+    /** {@code type} may list several kinds, comma-separated: each random failure picks one of them. */
+    private List<FaultInjector.Injection> randomInjections(Map<String, String> query) {
+        List<FaultInjector.Injection> injections = new ArrayList<>();
+        for (String type : required(query, "type").split(",")) {
+            Map<String, String> single = new HashMap<>(query);
+            single.put("type", type);
+            injections.add(injection(single));
+        }
+        return injections;
     }
 
     private static String required(Map<String, String> query, String name) {

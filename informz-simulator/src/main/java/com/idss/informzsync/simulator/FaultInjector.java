@@ -1,6 +1,7 @@
 package com.idss.informzsync.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +27,8 @@ final class FaultInjector {
 
     private final ConcurrentLinkedQueue<Injection> planned = new ConcurrentLinkedQueue<>();
     private volatile double randomRate;
-    private volatile Injection randomInjection;
+    /** A random failure is one of these, picked uniformly: noise mixes kinds of failure. */
+    private volatile List<Injection> randomInjections = List.of();
 
     void plan(Injection injection, int calls) {
         for (int i = 0; i < calls; i++) {
@@ -35,8 +37,12 @@ final class FaultInjector {
     }
 
     void random(double rate, Injection injection) {
-        randomInjection = injection;
-        randomRate = rate;
+        random(rate, List.of(injection));
+    }
+
+    void random(double rate, List<Injection> injections) {
+        randomInjections = List.copyOf(injections);
+        randomRate = injections.isEmpty() ? 0 : rate;
     }
 
     Optional<Injection> next(String document) {
@@ -46,8 +52,9 @@ final class FaultInjector {
             }
         }
         double rate = randomRate;
-        if (rate > 0 && ThreadLocalRandom.current().nextDouble() < rate) {
-            return Optional.ofNullable(randomInjection);
+        List<Injection> kinds = randomInjections;
+        if (rate > 0 && !kinds.isEmpty() && ThreadLocalRandom.current().nextDouble() < rate) {
+            return Optional.of(kinds.get(ThreadLocalRandom.current().nextInt(kinds.size())));
         }
         return Optional.empty();
     }
@@ -59,6 +66,6 @@ final class FaultInjector {
     void clear() {
         planned.clear();
         randomRate = 0;
-        randomInjection = null;
+        randomInjections = List.of();
     }
 }

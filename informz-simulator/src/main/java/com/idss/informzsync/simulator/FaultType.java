@@ -13,7 +13,12 @@ public enum FaultType {
     /** A SOAP fault carrying the given {@code InformzAAPIFault} code. */
     SOAP_FAULT,
     /** HTTP 200 with a body that is not well-formed XML. */
-    MALFORMED;
+    MALFORMED,
+    /**
+     * The request is applied, then the connection is dropped without an answer: the caller cannot
+     * tell whether the change happened (a reply lost on the way back).
+     */
+    LOST_REPLY;
 
     public static FaultType parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

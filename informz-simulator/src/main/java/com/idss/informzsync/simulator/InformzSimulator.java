@@ -136,6 +136,11 @@ public final class InformzSimulator implements AutoCloseable {
         faults.random(rate, injection(type, code == null ? "SystemException" : code, null));
     }
 
+    /** Each call fails with probability {@code rate}, in one of these ways picked at random (noise). */
+    public void injectRandomFaultMix(double rate, FaultType... types) {
+        faults.random(rate, java.util.Arrays.stream(types).map(type -> injection(type, "SystemException", null)).toList());
+    }
+
     FaultInjector.Injection injection(FaultType type, String code, Duration delay) {
         Duration effective = delay != null ? delay
                 : type == FaultType.TIMEOUT ? config.timeoutHold() : config.slowDelay();

@@ -52,7 +52,12 @@ final class SoapEndpoint implements HttpHandler {
             try {
                 document = argument(body);
                 Optional<FaultInjector.Injection> injection = faults.next(document);
-                if (injection.isPresent() && injection.get().type() != FaultType.SLOW) {
+                if (injection.isPresent() && injection.get().type() == FaultType.LOST_REPLY) {
+                    AapiProcessor.Outcome applied = processor.process(document);
+                    operation = applied.summary();
+                    // Closing the exchange before any response header was sent drops the connection.
+                    outcome = "injected lost reply (request applied, connection dropped)";
+                } else if (injection.isPresent() && injection.get().type() != FaultType.SLOW) {
                     outcome = inject(exchange, injection.get());
                 } else {
                     injection.ifPresent(slow -> pause(slow.delay()));

@@ -27,7 +27,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -54,6 +56,9 @@ public class InboxProbeServlet extends HttpServlet {
     @Inject
     ContactService contacts;
 
+    @Resource
+    jakarta.transaction.UserTransaction transaction;
+
     @Inject
     DistributionListService lists;
 
@@ -78,6 +83,9 @@ public class InboxProbeServlet extends HttpServlet {
                 case "/await-informz-member" -> awaitInformzMember(request.getParameter("interest"),
                         request.getParameter("email"));
                 case "/invalid-messages" -> invalid(request.getParameter("sender"));
+                case "/await-list-synced" -> awaitListSynced(Long.parseLong(request.getParameter("listId")),
+                        Long.parseLong(request.getParameter("count")), Duration.ofSeconds(Long.parseLong(request.getParameter("seconds"))));
+                case "/await-informz-title" -> awaitInformzTitle(request.getParameter("email"), request.getParameter("title"));
                 default -> null;
             };
             write(response, json);
@@ -93,9 +101,73 @@ public class InboxProbeServlet extends HttpServlet {
                     lists.create(new ListDraft(request.getParameter("name"), null, null, true, true)));
             case "/contact" -> Json.createObjectBuilder().add("contactId", contacts.create(
                     new ContactDraft(null, null, null, request.getParameter("email"), null, null, null, null, null, Set.of())));
+            case "/list-members" -> Json.createObjectBuilder().add("added", addNewContacts(
+                    Long.parseLong(request.getParameter("listId")), Integer.parseInt(request.getParameter("count")),
+                    request.getParameter("emailPrefix")));
             default -> null;
         };
         write(response, json);
+    }
+
+    /**
+     * Creates {@code count} contacts ({@code emailPrefix + i + "@example.org"}) in transactions of
+     * 500, then puts them all on the list in one save: one list reconcile, as a big import would be.
+     */
+    private int addNewContacts(long listId, int count, String emailPrefix) {
+        List<Integer> created = new ArrayList<>();
+        try {
+            for (int from = 0; from < count; from += 500) {
+                transaction.begin();
+                for (int i = from; i < Math.min(count, from + 500); i++) {
+                    created.add(contacts.create(new ContactDraft("Bulk", "Contact " + i, null, emailPrefix + i + "@example.org",
+                            null, null, null, null, null, Set.of())));
+                }
+                transaction.commit();
+            }
+            lists.addMembers(listId, created);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the list's contacts", e);
+        }
+        return created.size();
+    }
+
+    /** Waits, woken by each finished sync, until {@code count} contacts of the list are SYNCED. */
+    private JsonObjectBuilder awaitListSynced(long listId, long count, Duration patience) throws SQLException {
+        try {
+            syncs.await(count + " contacts of list " + listId + " synced", () -> syncedCount(listId) >= count, patience);
+        } catch (AssertionError e) {
+            return Json.createObjectBuilder().add("synced", syncedCount(listId)).add("why", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Json.createObjectBuilder().add("synced", syncedCount(listId));
+    }
+
+    private long syncedCount(long listId) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(
+                "select count(*) from contact_list_sync_state where list_id = ? and state = 'SYNCED'")) {
+            statement.setLong(1, listId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits, woken by each finished sync, until Informz holds the address with that title. */
+    private JsonObjectBuilder awaitInformzTitle(String email, String title) {
+        try {
+            syncs.await(email + " titled " + title, () -> informz.subscriber(email)
+                    .map(s -> s.getJsonObject("fields").getString("Title", "")).orElse("").equals(title), Duration.ofSeconds(60));
+            return Json.createObjectBuilder().add("titled", true);
+        } catch (AssertionError e) {
+            return Json.createObjectBuilder().add("titled", false).add("why", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Json.createObjectBuilder().add("titled", false).add("why", "interrupted");
+        }
     }
 
     private static void write(HttpServletResponse response, JsonObjectBuilder json) throws IOException {

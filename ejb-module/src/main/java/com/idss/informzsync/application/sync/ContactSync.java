@@ -81,12 +81,14 @@ public class ContactSync {
         String email = active && exclusion.isEmpty() ? contact.getEmailNormalized() : null;
 
         Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
+        boolean pushing = false;
         informz.about(contactId, null);
         try {
             Set<String> freedEmails = optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
             if (exclusion.isPresent()) {
                 memberOf.forEach(l -> outcomes.put(l.getId(), SyncOutcome.excluded(exclusion.get().state(), exclusion.get().why())));
             } else if (!memberOf.isEmpty()) {
+                pushing = true;
                 subscribe(contact, memberOf, stateByList, outcomes);
             }
             markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
@@ -102,6 +104,15 @@ public class ContactSync {
             }
             OffsetDateTime nextAttempt = OffsetDateTime.now(ZoneOffset.UTC).plus(retryDelay);
             SyncOutcome retrying = SyncOutcome.retrying("Informz unreachable: " + failure.getMessage(), failure.callId(), nextAttempt);
+            if (pushing) {
+                // The push got no answer, so Informz may hold the address on these interests now (a
+                // lost reply): remember it, or a deactivation before the retry would leave it there.
+                // This replaces an opt-out of the old address booked just before.
+                SyncOutcome unanswered = SyncOutcome.retryingAfterUnansweredPush("Informz unreachable: " + failure.getMessage(),
+                        failure.callId(), nextAttempt, email);
+                memberOf.stream().filter(l -> !(outcomes.get(l.getId()) != null && outcomes.get(l.getId()).state() == SyncState.ERROR))
+                        .forEach(l -> outcomes.put(l.getId(), unanswered));
+            }
             for (DistributionList list : syncedLists) {
                 ContactListSyncState state = stateByList.get(list.getId());
                 boolean involved = memberOf.contains(list) || (state != null && state.getState() == SyncState.SYNCED);

@@ -12,6 +12,7 @@ import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +59,9 @@ public class ListSync {
 
     @Inject
     SyncSettings settings;
+
+    @Inject
+    Event<AggregateChanged> changes;
 
     /** Runs the bookkeeping lanes: work that overlaps the reconcile's Informz calls. */
     @Resource
@@ -118,7 +123,7 @@ public class ListSync {
                     int[] ids = toAdd.get(next);
                     loading.submit(() -> loader.load(ids));
                 }
-                Map<Integer, SyncOutcome> outcomes = subscribeBatch(interest, batch, tally);
+                Map<Integer, SyncOutcome> outcomes = subscribeBatch(listId, interest, batch, tally, hasState);
                 run = book(bookkeeping, listId, outcomes, run, tally, hasState);
             }
             for (int from = 0; from < change.toRemove().length; from += settings.batchSize()) {
@@ -185,7 +190,8 @@ public class ListSync {
         return batches;
     }
 
-    private Map<Integer, SyncOutcome> subscribeBatch(String interest, ListBatchLoader.Batch batch, Tally tally) {
+    private Map<Integer, SyncOutcome> subscribeBatch(long listId, String interest, ListBatchLoader.Batch batch, Tally tally,
+            IntPredicate hasState) {
         Map<String, EmailClaim> ownerByEmail = batch.owners();
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = new LinkedHashMap<>();
@@ -214,6 +220,7 @@ public class ListSync {
         if (toSend.isEmpty()) {
             return outcomes;
         }
+        optOutEarlierAddresses(listId, interest, toSend, tally, hasState);
         List<InformzPort.Subscriber> subscribers = toSend.values().stream()
                 .map(c -> new InformzPort.Subscriber(c.id(), c.email().strip(), c.fields())).toList();
         List<InformzPort.Rejection> rejections;
@@ -222,6 +229,14 @@ public class ListSync {
         try {
             rejections = informz.subscribe(List.of(interest), subscribers);
         } catch (InformzFailure failure) {
+            if (failure.kind() == InformzFailure.Kind.TRANSIENT) {
+                // No answer: Informz may have applied the batch (a lost reply). Book the addresses as
+                // possibly there, so a contact leaving before the retry is opted out by its own sync.
+                Map<Integer, SyncOutcome> unanswered = new LinkedHashMap<>();
+                toSend.values().forEach(c -> unanswered.put(c.id(), SyncOutcome.retryingAfterUnansweredPush(
+                        "Informz unreachable: " + failure.getMessage(), failure.callId(), null, c.emailNormalized())));
+                stateBook.recordListBatch(listId, unanswered, null, hasState);
+            }
             if (failure.kind() != InformzFailure.Kind.PERMANENT || failure.unknownInterest()) {
                 throw failure;
             }
@@ -241,6 +256,41 @@ public class ListSync {
         toSend.values().forEach(c -> outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized())));
         tally.added += toSend.size();
         return outcomes;
+    }
+
+    /**
+     * A contact whose email changed while its own sync was failing (retrying, or an error) may still
+     * have its earlier address on the interest; its state remembers that address. The contact's own
+     * sync opts it out before it subscribes the new one: a list reconcile that picks the contact up
+     * first must do the same, or the earlier address stays on the interest for good.
+     */
+    private void optOutEarlierAddresses(long listId, String interest, Map<Integer, Candidate> toSend, Tally tally,
+            IntPredicate hasState) {
+        List<Integer> withState = toSend.keySet().stream().filter(hasState::test).toList();
+        if (withState.isEmpty()) {
+            return; // the usual first sync of a list: nobody on it has been pushed before
+        }
+        List<InformzPort.Subscriber> earlier = new ArrayList<>();
+        for (Object[] row : em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
+                        + "where s.listId = :listId and s.contactId in :ids and s.lastSyncedEmail is not null", Object[].class)
+                .setParameter("listId", listId)
+                .setParameter("ids", withState)
+                .getResultList()) {
+            Candidate candidate = toSend.get((Integer) row[0]);
+            String address = (String) row[1];
+            if (candidate != null && !address.equalsIgnoreCase(candidate.emailNormalized())) {
+                earlier.add(new InformzPort.Subscriber(candidate.id(), address, Map.of()));
+            }
+        }
+        if (!earlier.isEmpty()) {
+            tally.calls++;
+            informz.optout(List.of(interest), earlier);
+            // Another contact may own one of those addresses now: its own sync puts it back.
+            em.createQuery("select c.id from Contact c where c.emailNormalized in :emails and c.active = true", Integer.class)
+                    .setParameter("emails", earlier.stream().map(e -> e.email().toLowerCase(Locale.ROOT)).toList())
+                    .getResultList()
+                    .forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
+        }
     }
 
     private Map<Integer, SyncOutcome> optoutBatch(long listId, String interest, int[] contactIds, Tally tally) {

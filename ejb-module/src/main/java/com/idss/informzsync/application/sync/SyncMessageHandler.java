@@ -105,6 +105,7 @@ public class SyncMessageHandler {
             case MANUAL -> ListSyncRun.Trigger.SYNC_NOW;
             case MAILING_SENT -> ListSyncRun.Trigger.MAILING_SENT;
             case NIGHTLY -> ListSyncRun.Trigger.NIGHTLY;
+            case STARTUP -> ListSyncRun.Trigger.STARTUP;
         };
     }
 

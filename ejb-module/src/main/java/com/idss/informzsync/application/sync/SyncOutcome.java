@@ -26,6 +26,15 @@ public record SyncOutcome(SyncState state, String email, String message, Long fa
         return new SyncOutcome(SyncState.RETRYING, null, message, failedCallId, nextAttemptAt);
     }
 
+    /**
+     * A push of {@code attemptedEmail} that got no answer: Informz may have applied it (the reply was
+     * lost, or the timeout came after the work), so the address counts as possibly on the interest.
+     */
+    public static SyncOutcome retryingAfterUnansweredPush(String message, Long failedCallId, OffsetDateTime nextAttemptAt,
+            String attemptedEmail) {
+        return new SyncOutcome(SyncState.RETRYING, attemptedEmail, message, failedCallId, nextAttemptAt);
+    }
+
     public static SyncOutcome pending(String why) {
         return new SyncOutcome(SyncState.PENDING, null, why, null, null);
     }

@@ -164,7 +164,12 @@ public class SyncStateBook {
             case SYNCED -> state.synced(now, outcome.email());
             case REMOVED -> state.removed(now);
             case ERROR -> state.failed(outcome.message(), outcome.failedCallId());
-            case RETRYING -> state.retryAt(outcome.nextAttemptAt(), outcome.message(), outcome.failedCallId());
+            case RETRYING -> {
+                state.retryAt(outcome.nextAttemptAt(), outcome.message(), outcome.failedCallId());
+                if (outcome.email() != null) {
+                    state.possiblyPushed(outcome.email());
+                }
+            }
             default -> state.markAs(outcome.state(), outcome.message());
         }
     }

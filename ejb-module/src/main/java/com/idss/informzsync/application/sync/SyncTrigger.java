@@ -9,5 +9,7 @@ public enum SyncTrigger {
     /** A mailing was sent or scheduled for the list. */
     MAILING_SENT,
     /** The nightly reconcile against Informz. */
-    NIGHTLY
+    NIGHTLY,
+    /** The catch-up when the application starts: repairs what a crash may have left unsent. */
+    STARTUP
 }

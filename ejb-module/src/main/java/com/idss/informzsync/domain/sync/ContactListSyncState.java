@@ -142,6 +142,14 @@ public class ContactListSyncState {
         this.failedCallId = failedCallId;
     }
 
+    /**
+     * A push of this address got no answer and may have been applied: from now on it is the address
+     * to opt out if the contact leaves the interest before a retry succeeds.
+     */
+    public void possiblyPushed(String email) {
+        lastSyncedEmail = email;
+    }
+
     public void failed(String message, Long failedCallId) {
         state = SyncState.ERROR;
         nextAttemptAt = null;

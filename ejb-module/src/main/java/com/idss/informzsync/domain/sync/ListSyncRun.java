@@ -30,7 +30,7 @@ public class ListSyncRun {
     }
 
     public enum Trigger {
-        LIST_SAVED, SYNC_NOW, MAILING_SENT, NIGHTLY, RETRY
+        LIST_SAVED, SYNC_NOW, MAILING_SENT, NIGHTLY, RETRY, STARTUP
     }
 
     @Id

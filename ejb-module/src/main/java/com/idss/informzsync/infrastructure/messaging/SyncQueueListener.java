@@ -3,6 +3,7 @@ package com.idss.informzsync.infrastructure.messaging;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandler;
+import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.enterprise.event.Event;
@@ -34,6 +35,9 @@ public class SyncQueueListener implements MessageListener {
     @Inject
     Event<SyncMessageFailed> failed;
 
+    @Inject
+    DatabaseReachability database;
+
     @Override
     public void onMessage(Message message) {
         String payload = null;
@@ -44,6 +48,8 @@ public class SyncQueueListener implements MessageListener {
             int deliveryCount = deliveryCountOf(message);
             LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
             failed.fire(new SyncMessageFailed(payload, deliveryCount, e.toString()));
+            // If the database is down, the redelivery must not come before it is back.
+            database.awaitReachable();
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package com.idss.informzsync.interfaces.jms;
 import com.idss.informzsync.application.inbox.CrmInbox;
 import com.idss.informzsync.application.inbox.InboxDelivery;
 import com.idss.informzsync.application.inbox.InboxOutcome;
+import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -44,9 +45,19 @@ public class CrmInboxListener implements MessageListener {
     @JMSConnectionFactory(CrmInboxQueue.XA_CONNECTION_FACTORY)
     JMSContext jms;
 
+    @Inject
+    DatabaseReachability database;
+
     @Override
     public void onMessage(Message message) {
-        InboxOutcome outcome = inbox.receive(deliveryOf(message));
+        InboxOutcome outcome;
+        try {
+            outcome = inbox.receive(deliveryOf(message));
+        } catch (RuntimeException e) {
+            // An infrastructure failure: if the database is down, the redelivery must not come before it is back.
+            database.awaitReachable();
+            throw e;
+        }
         reply(message, outcome);
     }
 

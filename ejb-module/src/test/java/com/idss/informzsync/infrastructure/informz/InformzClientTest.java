@@ -223,6 +223,7 @@ class InformzClientTest {
         cases.put(() -> simulator.injectFaults(FaultType.HTTP_503, 1), FailureKind.TRANSIENT);
         cases.put(() -> simulator.injectFaults(FaultType.TIMEOUT, 1), FailureKind.TRANSIENT);
         cases.put(() -> simulator.injectFaults(FaultType.MALFORMED, 1), FailureKind.TRANSIENT);
+        cases.put(() -> simulator.injectFaults(FaultType.LOST_REPLY, 1), FailureKind.TRANSIENT);
         cases.put(() -> simulator.injectSoapFault("SystemException", 1), FailureKind.TRANSIENT);
         cases.put(() -> simulator.injectSoapFault("InvalidDataFormatException", 1), FailureKind.PERMANENT);
         cases.put(() -> simulator.injectSoapFault("UnexpectedInputException", 1), FailureKind.PERMANENT);

@@ -1,0 +1,56 @@
+package com.idss.informzsync.application.sync;
+
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * When the application starts, asks again for what a crash may have left unsent. The database is
+ * not an XA resource: the CRM change and its sync message commit through the last-resource commit
+ * optimisation, so a crash after the database commit and before the transaction log is written
+ * keeps the change and loses the message. Redelivery and the broker journal cover every other
+ * crash point; this covers that one, so a restart alone converges:
+ * <ul>
+ * <li>every synced list is reconciled (members added or removed since the last sync reach Informz);</li>
+ * <li>every contact saved after its last successful push syncs again (an edit, an email change or
+ * a deactivation whose message was lost).</li>
+ * </ul>
+ * A message that was not lost just makes the sync run twice, which the sync tolerates (it pushes the
+ * current state; bursts are coalesced).
+ */
+@Singleton
+@Startup
+// The schema must be migrated before it is read (the migrations run in the infrastructure's start-up bean).
+@DependsOn("DatabaseMigrations")
+public class StartupCatchUp {
+
+    private static final Logger LOG = Logger.getLogger(StartupCatchUp.class.getName());
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Inject
+    Event<AggregateChanged> changes;
+
+    @PostConstruct
+    void catchUp() {
+        List<Long> lists = em.createQuery("select l.id from DistributionList l where l.syncToInformz = true and l.active = true",
+                Long.class).getResultList();
+        lists.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.LIST, id, SyncTrigger.STARTUP)));
+        List<Integer> contacts = em.createQuery("select distinct s.contactId from ContactListSyncState s, Contact c "
+                        + "where c.id = s.contactId and s.state = :synced and s.syncedAt < c.updatedAt", Integer.class)
+                .setParameter("synced", SyncState.SYNCED)
+                .getResultList();
+        contacts.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id, SyncTrigger.STARTUP)));
+        LOG.info(() -> "Start-up catch-up: " + lists.size() + " synced lists to reconcile, " + contacts.size()
+                + " contacts saved after their last push to sync again");
+    }
+}
