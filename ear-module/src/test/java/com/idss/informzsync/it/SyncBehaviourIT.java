@@ -144,6 +144,27 @@ class SyncBehaviourIT {
     }
 
     @Test
+    void aContactTakenOffAListWhileTheListsPushIsUnansweredLeavesTheGroup() throws Exception {
+        String interest = unique("Unanswered List Push");
+        // Only the Subscribe document carries the contact's fields: its replies get lost, the opt-out's do not.
+        String firstName = unique("Unanswered");
+        String email = uniqueEmail("unanswered.list.push");
+        int contactId = crm.contact(firstName, "Member", email);
+        long listId = crm.syncedList(interest);
+        // From here on only the list's reconcile pushes this contact: its own sync ran when it was created.
+        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
+        crm.informz().injectFaultsInCallsMentioning(firstName, "lost-reply", 1000, null);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("pushed by the list, applied, its reply lost", () -> crm.isInState(contactId, listId, SyncState.RETRYING)
+                && crm.informz().membersOf(interest).contains(email), PATIENCE);
+
+        // A list-level change: no sync of the contact itself follows, only the list's reconcile.
+        lists.removeMembers(listId, List.of(contactId));
+        sync.await("the address off the group", () -> !crm.informz().membersOf(interest).contains(email)
+                && crm.isInState(contactId, listId, SyncState.REMOVED), PATIENCE);
+    }
+
+    @Test
     void writingTheSubscriberIdBackIsNotAnEditOfTheContact() throws Exception {
         String interest = unique("Write Back");
         long listId = crm.syncedList(interest);

@@ -126,8 +126,7 @@ public class ListSync {
                 Map<Integer, SyncOutcome> outcomes = subscribeBatch(listId, interest, batch, tally, hasState);
                 run = book(bookkeeping, listId, outcomes, run, tally, hasState);
             }
-            for (int from = 0; from < change.toRemove().length; from += settings.batchSize()) {
-                int[] batch = Arrays.copyOfRange(change.toRemove(), from, Math.min(change.toRemove().length, from + settings.batchSize()));
+            for (int[] batch : batches(change.toRemove())) {
                 Map<Integer, SyncOutcome> outcomes = optoutBatch(listId, interest, batch, tally);
                 run = book(bookkeeping, listId, outcomes, run, tally, hasState);
             }
@@ -285,12 +284,18 @@ public class ListSync {
         if (!earlier.isEmpty()) {
             tally.calls++;
             informz.optout(List.of(interest), earlier);
-            // Another contact may own one of those addresses now: its own sync puts it back.
-            em.createQuery("select c.id from Contact c where c.emailNormalized in :emails and c.active = true", Integer.class)
-                    .setParameter("emails", earlier.stream().map(e -> e.email().toLowerCase(Locale.ROOT)).toList())
-                    .getResultList()
-                    .forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
+            nudgeOthersSharing(earlier);
         }
+    }
+
+    /** Another contact may own an address just opted out (a former duplicate): its own sync puts it back. */
+    private void nudgeOthersSharing(List<InformzPort.Subscriber> optedOut) {
+        em.createQuery("select c.id from Contact c where c.emailNormalized in :emails and c.active = true "
+                        + "and c.id not in :optedOut", Integer.class)
+                .setParameter("emails", optedOut.stream().map(e -> e.email().toLowerCase(Locale.ROOT)).distinct().toList())
+                .setParameter("optedOut", optedOut.stream().map(InformzPort.Subscriber::contactId).toList())
+                .getResultList()
+                .forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
     }
 
     private Map<Integer, SyncOutcome> optoutBatch(long listId, String interest, int[] contactIds, Tally tally) {
@@ -311,6 +316,7 @@ public class ListSync {
         if (!leaving.isEmpty()) {
             tally.calls++;
             informz.optout(List.of(interest), leaving);
+            nudgeOthersSharing(leaving);
         }
         tally.removed += outcomes.size();
         return outcomes;

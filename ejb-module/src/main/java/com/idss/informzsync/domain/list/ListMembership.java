@@ -29,8 +29,9 @@ public interface ListMembership {
     Set<Long> listsContaining(int contactId, Collection<Long> listIds);
 
     /**
-     * Members now versus the contacts the sync-state table records as synced to the list
-     * (state {@code SYNCED}).
+     * Members now versus the sync-state table: to add, members not recorded as {@code SYNCED}; to
+     * remove, non-members whose address may be on the interest ({@code SYNCED}, or pushed once and
+     * {@code RETRYING} or in {@code ERROR} since).
      */
     MembershipChange changeSinceLastSync(long listId);
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * What has to happen in Informz to make a list's interest match the CRM: contacts that are members
- * now but were not last synced as members, and contacts last synced that no longer are. Ids are
- * ascending. {@code memberCount} is the number of members now, counted on the way.
+ * now but were not last synced as members, and contacts no longer members whose address may still be
+ * on the interest (synced, or pushed and failing since). Ids are ascending. {@code memberCount} is the number of members now, counted on the way.
  */
 public record MembershipChange(long listId, int memberCount, int[] toAdd, int[] toRemove) {
 

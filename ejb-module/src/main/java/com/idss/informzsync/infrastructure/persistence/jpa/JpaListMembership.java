@@ -144,8 +144,11 @@ public class JpaListMembership implements ListMembership {
     @Override
     public MembershipChange changeSinceLastSync(long listId) {
         int[] members = SortedIds.union(memberIdsBySource(listId));
-        int[] synced = syncedIds(listId);
-        return new MembershipChange(listId, members.length, SortedIds.difference(members, synced), SortedIds.difference(synced, members));
+        List<Object[]> pushed = pushedTo(listId);
+        int[] synced = toIntArray(pushed.stream().filter(row -> row[1] == SyncState.SYNCED).map(row -> (Integer) row[0]).toList());
+        int[] mayBeInInformz = toIntArray(pushed.stream().map(row -> (Integer) row[0]).toList());
+        return new MembershipChange(listId, members.length, SortedIds.difference(members, synced),
+                SortedIds.difference(mayBeInInformz, members));
     }
 
     /**
@@ -174,13 +177,19 @@ public class JpaListMembership implements ListMembership {
         return sources;
     }
 
-    /** The contacts the sync-state table records as on the list in Informz. */
-    private int[] syncedIds(long listId) {
-        return toIntArray(em.createQuery("select s.contactId from ContactListSyncState s "
-                        + "where s.listId = :listId and s.state = :synced order by s.contactId", Integer.class)
+    /**
+     * Contact id and state, ascending, of every contact whose address may be on the list's interest:
+     * synced, or pushed once and failing since (a retry pending, or an error) — the contact's own
+     * sync treats those the same way when it leaves a list.
+     */
+    private List<Object[]> pushedTo(long listId) {
+        return em.createQuery("select s.contactId, s.state from ContactListSyncState s where s.listId = :listId "
+                        + "and (s.state = :synced or (s.lastSyncedEmail is not null and s.state in :failing)) "
+                        + "order by s.contactId", Object[].class)
                 .setParameter("listId", listId)
                 .setParameter("synced", SyncState.SYNCED)
-                .getResultList());
+                .setParameter("failing", List.of(SyncState.RETRYING, SyncState.ERROR))
+                .getResultList();
     }
 
     private Predicate isMember(CriteriaBuilder cb, AbstractQuery<?> query, From<?, Contact> contact, long listId,

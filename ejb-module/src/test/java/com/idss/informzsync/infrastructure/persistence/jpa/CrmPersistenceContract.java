@@ -356,10 +356,24 @@ abstract class CrmPersistenceContract {
             ContactListSyncState gone = new ContactListSyncState(Integer.MAX_VALUE, listId);
             gone.synced(OffsetDateTime.now(ZoneOffset.UTC), "gone@example.com");
             em.persist(gone);                                    // contact deleted since: remove
+            // Not members; what their state says decides whether their address may be on the interest.
+            ContactListSyncState unanswered = new ContactListSyncState(fixture.id("carla"), listId);
+            unanswered.retryAt(OffsetDateTime.now(ZoneOffset.UTC), "timed out", null);
+            unanswered.possiblyPushed("carla@bayfront.org");
+            em.persist(unanswered);                              // pushed, no answer yet: remove
+            ContactListSyncState refusedSince = new ContactListSyncState(fixture.id("dan"), listId);
+            refusedSince.synced(OffsetDateTime.now(ZoneOffset.UTC), "dan@summit.io");
+            refusedSince.failed("Informz refused the contact", null);
+            em.persist(refusedSince);                            // synced, then refused: remove
+            syncState(em, "hal", listId, SyncState.RETRYING);   // never pushed: nothing to take off
+            ContactListSyncState optedOut = new ContactListSyncState(fixture.id("ivy"), listId);
+            optedOut.synced(OffsetDateTime.now(ZoneOffset.UTC), "events@summit.io");
+            optedOut.removed(OffsetDateTime.now(ZoneOffset.UTC));
+            em.persist(optedOut);                                // already opted out: nothing to do
         });
         MembershipChange change = db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId));
         assertArrayEquals(sorted(fixture.id("bob"), fixture.id("eve")), change.toAdd());
-        assertArrayEquals(sorted(fixture.id("frank"), Integer.MAX_VALUE), change.toRemove());
+        assertArrayEquals(sorted(fixture.id("frank"), fixture.id("carla"), fixture.id("dan"), Integer.MAX_VALUE), change.toRemove());
         assertEquals(db.<Long>inTransaction(em -> new JpaListMembership(em).countMembers(listId)).intValue(), change.memberCount());
     }
 
