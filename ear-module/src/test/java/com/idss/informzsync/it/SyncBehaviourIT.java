@@ -11,6 +11,7 @@ import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
+import com.idss.informzsync.application.sync.InformzPort;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
@@ -24,6 +25,7 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +62,9 @@ class SyncBehaviourIT {
 
     @Inject
     InformzConnection.Monitor connection;
+
+    @Inject
+    InformzPort informz;
 
     @Inject
     JMSContext jms;
@@ -162,6 +167,28 @@ class SyncBehaviourIT {
         lists.removeMembers(listId, List.of(contactId));
         sync.await("the address off the group", () -> !crm.informz().membersOf(interest).contains(email)
                 && crm.isInState(contactId, listId, SyncState.REMOVED), PATIENCE);
+    }
+
+    @Test
+    void anAddressInformzHoldsForAContactInDoubtButTheCrmNoLongerWantsLeavesTheGroup() throws Exception {
+        String interest = unique("Stray Address");
+        String email = uniqueEmail("current.address");
+        String stray = uniqueEmail("stray.address");
+        int contactId = crm.contact("Stray", "Address", email);
+        long listId = crm.syncedList(interest);
+        contacts.setDistributionLists(contactId, Set.of(listId));
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        // What a lost reply racing a list sync can leave behind: an address of the contact's that no state names.
+        informz.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(contactId, stray, Map.of())));
+        assertTrue(crm.informz().membersOf(interest).contains(stray));
+
+        // A push that gets no answer puts the contact's sync in doubt: the next attempt asks Informz what it holds.
+        crm.informz().injectFaultsInCallsMentioning(email, "http-503", 1, null);
+        contacts.update(contactId, CrmFixture.draft("Stray", "Address Again", email, null, null));
+        sync.await("the stray address off the group, the current one on it", () -> {
+            Set<String> members = crm.informz().membersOf(interest);
+            return !members.contains(stray) && members.contains(email) && crm.isInState(contactId, listId, SyncState.SYNCED);
+        }, PATIENCE);
     }
 
     @Test

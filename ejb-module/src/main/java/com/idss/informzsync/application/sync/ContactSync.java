@@ -84,7 +84,9 @@ public class ContactSync {
         boolean pushing = false;
         informz.about(contactId, null);
         try {
-            Set<String> freedEmails = optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
+            Set<String> freedEmails = inDoubt(stateByList)
+                    ? optOutWhatInformzHoldsUnwanted(contactId, syncedLists, stateByList, memberOf, email, outcomes)
+                    : optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
             if (exclusion.isPresent()) {
                 memberOf.forEach(l -> outcomes.put(l.getId(), SyncOutcome.excluded(exclusion.get().state(), exclusion.get().why())));
             } else if (!memberOf.isEmpty()) {
@@ -154,6 +156,47 @@ public class ContactSync {
             entry.getValue().forEach(l -> outcomes.put(l.getId(), SyncOutcome.removed()));
         }
         return listsByOldEmail.keySet();
+    }
+
+    /**
+     * Whether an earlier sync of the contact went unanswered or was overtaken: its states may then not
+     * name every address Informz holds for it (a lost reply; a list sync that pushed an address the
+     * contact had just left, while the contact's own sync booked another).
+     */
+    private static boolean inDoubt(Map<Long, ContactListSyncState> stateByList) {
+        return stateByList.values().stream().anyMatch(state -> state.getState() == SyncState.RETRYING);
+    }
+
+    /**
+     * As {@link #optOutWhatIsNoLongerWanted}, but from what Informz holds for the contact's id rather
+     * than from the states: every address on a synced interest that is not the one wanted there goes.
+     * One grid read, made only while the contact's sync is in doubt.
+     */
+    private Set<String> optOutWhatInformzHoldsUnwanted(int contactId, List<DistributionList> syncedLists,
+            Map<Long, ContactListSyncState> stateByList, List<DistributionList> memberOf, String email,
+            Map<Long, SyncOutcome> outcomes) {
+        Map<String, DistributionList> listByInterest = new HashMap<>();
+        syncedLists.forEach(l -> listByInterest.put(l.getInformzInterestName(), l));
+        Map<String, List<String>> interestsByUnwantedEmail = new LinkedHashMap<>();
+        for (InformzPort.Membership held : informz.membershipsOf(contactId)) {
+            DistributionList list = listByInterest.get(held.interest());
+            if (list == null) {
+                continue; // an interest no synced list maps to: not the sync's to manage
+            }
+            String address = held.email().strip().toLowerCase(Locale.ROOT);
+            if (!(memberOf.contains(list) && address.equals(email))) {
+                interestsByUnwantedEmail.computeIfAbsent(address, e -> new ArrayList<>()).add(held.interest());
+            }
+        }
+        interestsByUnwantedEmail.forEach((address, interests) ->
+                informz.optout(interests, List.of(new InformzPort.Subscriber(contactId, address, Map.of()))));
+        for (DistributionList list : syncedLists) {
+            ContactListSyncState state = stateByList.get(list.getId());
+            if (state != null && mayBeInInformz(state) && !memberOf.contains(list)) {
+                outcomes.put(list.getId(), SyncOutcome.removed());
+            }
+        }
+        return interestsByUnwantedEmail.keySet();
     }
 
     /**

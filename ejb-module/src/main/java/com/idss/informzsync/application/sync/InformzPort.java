@@ -23,6 +23,10 @@ public interface InformzPort {
     record InterestMember(long subscriberId, Integer contactId, String email) {
     }
 
+    /** One address of a contact's on one interest, as Informz has it (not cancelled). */
+    record Membership(String interest, String email) {
+    }
+
     /** Who the calls that follow are about, for the audit; cleared by {@link #forget()}. */
     void about(Integer contactId, Long listId);
 
@@ -39,6 +43,9 @@ public interface InformzPort {
 
     /** Every current (not cancelled) member of the interest. */
     List<InterestMember> members(String interest);
+
+    /** Every current membership of the subscriber records carrying this contact's id (remote ID). */
+    List<Membership> membershipsOf(int contactId);
 
     /**
      * Informz subscriber id of every contact (remote ID) currently on the interest: lean, for

@@ -84,6 +84,25 @@ public class ListSync {
         int calls;
     }
 
+    /** Books a reconcile's batches; one per reconcile, shared by the reconcile and its bookkeeping lane. */
+    private record Booking(SyncStateBook stateBook, long listId, IntPredicate hasState, OffsetDateTime plannedAt) {
+
+        /**
+         * A contact sync may create or change one of these states while the batch is booked (the
+         * unique key refuses a second row, the version a stale one). Losing the booking would lose
+         * which addresses Informz now holds, so it is booked again, reading every state as it is now.
+         */
+        ListSyncRun record(Map<Integer, SyncOutcome> outcomes, ListSyncRun progress) {
+            try {
+                return stateBook.recordListBatch(listId, outcomes, progress, hasState, plannedAt);
+            } catch (RuntimeException conflict) {
+                LOG.info(() -> "Booking a batch of list " + listId + " met a concurrent contact sync (" + conflict
+                        + "); booking it again");
+                return stateBook.recordListBatch(listId, outcomes, progress, contactId -> true, plannedAt);
+            }
+        }
+    }
+
     /**
      * @throws InformzFailure when Informz is unreachable or refuses the interest; the run says so and
      *                        the caller schedules another attempt
@@ -103,11 +122,13 @@ public class ListSync {
                 repairDrift(listId, interest, tally);
             }
             long started = System.nanoTime();
+            OffsetDateTime plannedAt = now();
             MembershipChange change = membership.changeSinceLastSync(listId);
             run.planned(change.memberCount(), change.toAdd().length, change.toRemove().length);
             run = stateBook.saveRun(run);
             int[] withState = contactsWithStateOn(listId);
             IntPredicate hasState = contactId -> Arrays.binarySearch(withState, contactId) >= 0;
+            Booking booking = new Booking(stateBook, listId, hasState, plannedAt);
             tally.planNanos = System.nanoTime() - started;
             // Three stages at once: reading batch n+1, Informz taking batch n, bookkeeping of batch n-1.
             List<int[]> toAdd = batches(change.toAdd());
@@ -123,12 +144,12 @@ public class ListSync {
                     int[] ids = toAdd.get(next);
                     loading.submit(() -> loader.load(ids));
                 }
-                Map<Integer, SyncOutcome> outcomes = subscribeBatch(listId, interest, batch, tally, hasState);
-                run = book(bookkeeping, listId, outcomes, run, tally, hasState);
+                Map<Integer, SyncOutcome> outcomes = subscribeBatch(listId, interest, batch, tally, booking);
+                run = book(bookkeeping, booking, outcomes, run, tally);
             }
             for (int[] batch : batches(change.toRemove())) {
                 Map<Integer, SyncOutcome> outcomes = optoutBatch(listId, interest, batch, tally);
-                run = book(bookkeeping, listId, outcomes, run, tally, hasState);
+                run = book(bookkeeping, booking, outcomes, run, tally);
             }
             run = latest(bookkeeping, run);
             long writeBack = System.nanoTime();
@@ -160,14 +181,14 @@ public class ListSync {
      * Hands the batch's outcomes to the bookkeeping lane, which writes them while the next batch
      * goes to Informz; returns the run as the previous batch's bookkeeping saved it.
      */
-    private ListSyncRun book(BackgroundLane<ListSyncRun> bookkeeping, long listId, Map<Integer, SyncOutcome> outcomes,
-            ListSyncRun run, Tally tally, IntPredicate hasState) {
+    private ListSyncRun book(BackgroundLane<ListSyncRun> bookkeeping, Booking booking, Map<Integer, SyncOutcome> outcomes,
+            ListSyncRun run, Tally tally) {
         ListSyncRun current = latest(bookkeeping, run);
         ListSyncRun progress = progress(current, tally);
         bookkeeping.submit(() -> {
             long started = System.nanoTime();
             try {
-                return stateBook.recordListBatch(listId, outcomes, progress, hasState);
+                return booking.record(outcomes, progress);
             } finally {
                 tally.bookkeepingNanos.addAndGet(System.nanoTime() - started);
             }
@@ -190,7 +211,7 @@ public class ListSync {
     }
 
     private Map<Integer, SyncOutcome> subscribeBatch(long listId, String interest, ListBatchLoader.Batch batch, Tally tally,
-            IntPredicate hasState) {
+            Booking booking) {
         Map<String, EmailClaim> ownerByEmail = batch.owners();
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = new LinkedHashMap<>();
@@ -219,7 +240,7 @@ public class ListSync {
         if (toSend.isEmpty()) {
             return outcomes;
         }
-        optOutEarlierAddresses(listId, interest, toSend, tally, hasState);
+        optOutEarlierAddresses(listId, interest, toSend, tally, booking.hasState());
         List<InformzPort.Subscriber> subscribers = toSend.values().stream()
                 .map(c -> new InformzPort.Subscriber(c.id(), c.email().strip(), c.fields())).toList();
         List<InformzPort.Rejection> rejections;
@@ -234,7 +255,7 @@ public class ListSync {
                 Map<Integer, SyncOutcome> unanswered = new LinkedHashMap<>();
                 toSend.values().forEach(c -> unanswered.put(c.id(), SyncOutcome.retryingAfterUnansweredPush(
                         "Informz unreachable: " + failure.getMessage(), failure.callId(), null, c.emailNormalized())));
-                stateBook.recordListBatch(listId, unanswered, null, hasState);
+                booking.record(unanswered, null);
             }
             if (failure.kind() != InformzFailure.Kind.PERMANENT || failure.unknownInterest()) {
                 throw failure;
@@ -385,7 +406,7 @@ public class ListSync {
             informz.optout(List.of(interest), strangers);
             tally.removed += strangers.size();
         }
-        stateBook.recordListBatch(listId, missingInInformz, null, contactId -> true);
+        stateBook.recordListBatch(listId, missingInInformz, null, contactId -> true, now());
     }
 
     /** Ascending ids of the contacts that have a sync state on the list, whatever it says. */

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +37,9 @@ public class SyncStateBook {
     @Inject
     SyncStateInserts inserts;
 
+    @Inject
+    Event<AggregateChanged> changes;
+
     /**
      * In the caller's transaction: a contact sync commits its states with the message.
      *
@@ -55,36 +59,59 @@ public class SyncStateBook {
     /**
      * In a transaction of its own: a long list reconcile commits batch by batch, so its progress
      * shows while it runs and a crash loses at most one batch of bookkeeping. Returns the run as saved.
+     * An address pushed for a contact that moved on meanwhile is booked as possibly in Informz, and
+     * the contact syncs again ({@link ListPushBooking}).
      *
-     * @param hasState whether a contact already has a state on this list (as the reconcile read them
-     *                 when it started); the others get new rows, inserted in bulk. Should a contact sync
-     *                 create one of those rows meanwhile, the unique key refuses the batch, the message
-     *                 is redelivered and the next attempt sees the row.
+     * @param hasState  whether a contact already has a state on this list (as the reconcile read them
+     *                  when it started); the others get new rows, inserted in bulk. Should a contact sync
+     *                  create one of those rows meanwhile, the unique key refuses the batch and the caller
+     *                  books it again, with every contact counted as having a state.
+     * @param plannedAt when the reconcile read the states it planned from
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ListSyncRun recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact, ListSyncRun progress,
-            IntPredicate hasState) {
+            IntPredicate hasState, OffsetDateTime plannedAt) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<Integer, String> currentEmails = currentEmailsOfPushed(outcomeByContact);
         List<Integer> known = outcomeByContact.keySet().stream().filter(hasState::test).toList();
+        Map<Integer, ContactListSyncState> existing = new HashMap<>();
         if (!known.isEmpty()) {
-            Map<Integer, ContactListSyncState> existing = new HashMap<>();
-            for (ContactListSyncState state : statesOf(listId, known)) {
-                existing.put(state.getContactId(), state);
-            }
-            known.forEach(contactId -> apply(outcomeByContact.get(contactId),
-                    existing.computeIfAbsent(contactId, id -> persistNew(id, listId)), now));
+            statesOf(listId, known).forEach(state -> existing.put(state.getContactId(), state));
         }
         List<ContactListSyncState> fresh = new ArrayList<>(outcomeByContact.size() - known.size());
-        outcomeByContact.forEach((contactId, outcome) -> {
-            if (!hasState.test(contactId)) {
+        outcomeByContact.forEach((contactId, pushed) -> {
+            ContactListSyncState current = existing.get(contactId);
+            ListPushBooking.Settlement settled = ListPushBooking.settle(pushed, ListPushBooking.StateNow.of(current),
+                    currentEmails.get(contactId), plannedAt, now);
+            SyncOutcome outcome = settled.outcome();
+            if (settled.contactMustSync()) {
+                changes.fire(new AggregateChanged(AggregateKind.CONTACT, contactId));
+            }
+            if (current == null && !hasState.test(contactId)) {
                 ContactListSyncState state = new ContactListSyncState(contactId, listId);
                 apply(outcome, state, now);
                 fresh.add(state);
+            } else {
+                apply(outcome, current != null ? current : persistNew(contactId, listId), now);
             }
         });
         inserts.insert(fresh);
         // The merged copy carries the new version: callers continue with it.
         return progress == null ? null : em.merge(progress);
+    }
+
+    /** Normalized emails, now, of the contacts a batch pushed; a contact deleted since has none. */
+    private Map<Integer, String> currentEmailsOfPushed(Map<Integer, SyncOutcome> outcomeByContact) {
+        List<Integer> pushed = outcomeByContact.entrySet().stream()
+                .filter(e -> e.getValue().email() != null).map(Map.Entry::getKey).toList();
+        Map<Integer, String> emails = new HashMap<>(pushed.size() * 2);
+        if (!pushed.isEmpty()) {
+            em.createQuery("select c.id, c.emailNormalized from Contact c where c.id in :ids", Object[].class)
+                    .setParameter("ids", pushed)
+                    .getResultList()
+                    .forEach(row -> emails.put((Integer) row[0], (String) row[1]));
+        }
+        return emails;
     }
 
     /** Starts a list sync run and returns it, committed, so the console sees it at once. */

@@ -131,6 +131,20 @@ public class InformzAdapter implements InformzPort {
     }
 
     @Override
+    public List<Membership> membershipsOf(int contactId) {
+        List<GridRecord> rows = call(() -> client.gridAll(GridQuery.of("subscriber_interests")
+                .where(GridCondition.eq("user_id", contactId))
+                .returning("interest_name", "email", "cancellation_date")));
+        List<Membership> memberships = new ArrayList<>(rows.size());
+        for (GridRecord row : rows) {
+            if (row.text("cancellation_date").filter(d -> !d.isBlank()).isEmpty()) {
+                memberships.add(new Membership(row.text("interest_name").orElse(""), row.text("email").orElse("")));
+            }
+        }
+        return memberships;
+    }
+
+    @Override
     public Iterator<Map<Integer, Long>> subscriberIdsByContact(String interest) {
         Iterator<List<GridRecord>> pages = call(() -> client.gridPages(GridQuery.of("subscriber_interests")
                 .where(GridCondition.eq("interest_name", interest))
