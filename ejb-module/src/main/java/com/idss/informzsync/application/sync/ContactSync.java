@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Makes Informz agree with one contact as the CRM has it now: subscribed to the interest of every
@@ -175,11 +176,12 @@ public class ContactSync {
     private Set<String> optOutWhatInformzHoldsUnwanted(int contactId, List<DistributionList> syncedLists,
             Map<Long, ContactListSyncState> stateByList, List<DistributionList> memberOf, String email,
             Map<Long, SyncOutcome> outcomes) {
-        Map<String, DistributionList> listByInterest = new HashMap<>();
-        syncedLists.forEach(l -> listByInterest.put(l.getInformzInterestName(), l));
+        // Informz matches interest names ignoring case (docs/informz-assumptions.md, A25).
+        Map<String, DistributionList> listByInterest = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        syncedLists.forEach(l -> listByInterest.put(l.getInformzInterestName().strip(), l));
         Map<String, List<String>> interestsByUnwantedEmail = new LinkedHashMap<>();
         for (InformzPort.Membership held : informz.membershipsOf(contactId)) {
-            DistributionList list = listByInterest.get(held.interest());
+            DistributionList list = listByInterest.get(held.interest().strip());
             if (list == null) {
                 continue; // an interest no synced list maps to: not the sync's to manage
             }

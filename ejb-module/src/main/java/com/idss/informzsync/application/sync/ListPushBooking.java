@@ -23,11 +23,11 @@ final class ListPushBooking {
         }
     }
 
-    private ListPushBooking() {
-    }
-
     /** The outcome to book, and whether the contact must sync again to settle what Informz holds. */
     record Settlement(SyncOutcome outcome, boolean contactMustSync) {
+    }
+
+    private ListPushBooking() {
     }
 
     /**
