@@ -68,7 +68,21 @@ public final class InformzSimulatorAdmin {
 
     /** The most recent calls (up to {@code limit}; the simulator keeps 5,000), oldest first. */
     public List<JsonObject> calls(int limit) {
-        try (JsonReader reader = Json.createReader(new StringReader(get("calls?limit=" + limit)))) {
+        return callsOf("calls?limit=" + limit);
+    }
+
+    /** How many calls the simulator received since it started (or was reset). */
+    public long callCount() {
+        return json(get("call-count")).getJsonNumber("count").longValue();
+    }
+
+    /** The last {@code limit} calls whose request document contains {@code match} (an email, say). */
+    public List<JsonObject> callsMentioning(String match, int limit) {
+        return callsOf("calls?limit=" + limit + "&match=" + encode(match));
+    }
+
+    private List<JsonObject> callsOf(String path) {
+        try (JsonReader reader = Json.createReader(new StringReader(get(path)))) {
             JsonValue calls = reader.readValue();
             var array = calls.getValueType() == JsonValue.ValueType.ARRAY ? calls.asJsonArray() : calls.asJsonObject().getJsonArray("calls");
             return array.stream().map(JsonValue::asJsonObject).toList();
@@ -82,7 +96,7 @@ public final class InformzSimulatorAdmin {
     /** Addresses currently on the interest (membership not cancelled), lower-cased. */
     public Set<String> membersOf(String interest) {
         Set<String> emails = new TreeSet<>();
-        for (JsonValue value : state().getJsonArray("memberships")) {
+        for (JsonValue value : json(get("state?interest=" + encode(interest))).getJsonArray("memberships")) {
             JsonObject membership = value.asJsonObject();
             if (interest.equals(membership.getString("interest_name"))
                     && membership.get("cancellation_date").getValueType() == JsonValue.ValueType.NULL) {
@@ -94,7 +108,7 @@ public final class InformzSimulatorAdmin {
 
     /** Subscriber records Informz holds for the address (one, unless something went wrong). */
     public List<JsonObject> subscribersWithEmail(String email) {
-        return state().getJsonArray("subscribers").stream().map(JsonValue::asJsonObject)
+        return json(get("state?email=" + encode(email))).getJsonArray("subscribers").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("email").equalsIgnoreCase(email))
                 .toList();
     }
@@ -105,7 +119,8 @@ public final class InformzSimulatorAdmin {
     }
 
     public boolean hasTargetGroupFor(String interest) {
-        return state().getJsonArray("interests").stream().map(JsonValue::asJsonObject)
+        // Interests always come whole; naming one only leaves out the memberships of the others.
+        return json(get("state?interest=" + encode(interest))).getJsonArray("interests").stream().map(JsonValue::asJsonObject)
                 .anyMatch(i -> interest.equals(i.getString("name")) && i.containsKey("target_group_id"));
     }
 

@@ -51,13 +51,18 @@ final class AdminEndpoint implements HttpHandler {
                 return Map.of("status", "up");
             }
             case "state" -> {
-                return post ? null : simulator.state();
+                return post ? null : simulator.state(query.get("email"), query.get("interest"));
+            }
+            case "call-count" -> {
+                return post ? null : Map.of("count", simulator.callCount());
             }
             case "calls" -> {
                 if (post) {
                     return null;
                 }
-                List<CallLog.Call> calls = simulator.calls();
+                String match = query.get("match");
+                List<CallLog.Call> calls = match == null ? simulator.calls()
+                        : simulator.calls().stream().filter(c -> c.requestDocument() != null && c.requestDocument().contains(match)).toList();
                 int limit = Integer.parseInt(query.getOrDefault("limit", "1000"));
                 List<Object> result = new ArrayList<>();
                 for (CallLog.Call call : calls.subList(Math.max(0, calls.size() - limit), calls.size())) {

@@ -33,6 +33,7 @@ public final class CallLog {
 
     private final int capacity;
     private final ArrayDeque<Call> calls = new ArrayDeque<>();
+    private long recorded;
 
     CallLog(int capacity) {
         this.capacity = capacity;
@@ -52,6 +53,12 @@ public final class CallLog {
             calls.removeFirst();
         }
         calls.addLast(call);
+        recorded++;
+    }
+
+    /** How many calls were recorded since the start or the last reset, including those no longer kept. */
+    synchronized long recorded() {
+        return recorded;
     }
 
     public synchronized List<Call> snapshot() {
@@ -60,5 +67,6 @@ public final class CallLog {
 
     synchronized void clear() {
         calls.clear();
+        recorded = 0;
     }
 }

@@ -155,9 +155,19 @@ public final class InformzSimulator implements AutoCloseable {
         return callLog.snapshot();
     }
 
+    /** Calls received since the start or the last reset. */
+    public long callCount() {
+        return callLog.recorded();
+    }
+
     public Map<String, Object> state() {
+        return state(null, null);
+    }
+
+    /** The part of the state about one address and/or one interest; null for either means all. */
+    public Map<String, Object> state(String email, String interest) {
         synchronized (state) {
-            return state.dump();
+            return state.dump(email, interest);
         }
     }
 

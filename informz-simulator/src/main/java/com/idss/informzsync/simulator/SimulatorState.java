@@ -210,8 +210,19 @@ final class SimulatorState {
     }
 
     Map<String, Object> dump() {
+        return dump(null, null);
+    }
+
+    /**
+     * The state, or the part of it about one address and/or one interest (null: all), so that a test
+     * watching one contact does not copy a hundred thousand others each time it looks.
+     */
+    Map<String, Object> dump(String email, String interest) {
         List<Object> subscriberList = new ArrayList<>();
         for (Subscriber s : subscribers.values()) {
+            if (email != null && !email.equalsIgnoreCase(s.email)) {
+                continue;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("subscriber_id", s.subscriberId);
             row.put("email", s.email);
@@ -234,6 +245,10 @@ final class SimulatorState {
         }
         List<Object> membershipList = new ArrayList<>();
         for (Membership m : memberships.values()) {
+            if ((interest != null && !interest.equalsIgnoreCase(interestsById.get(m.interestId).name))
+                    || (email != null && !email.equalsIgnoreCase(subscribers.get(m.subscriberId).email))) {
+                continue;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("subscriber_to_interest_id", m.membershipId);
             row.put("subscriber_id", m.subscriberId);

@@ -243,4 +243,53 @@ class SimulatorProtocolTest {
         String state = http.send(HttpRequest.newBuilder(admin.resolve("state")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(state.startsWith("{\"subscribers\":["), state);
     }
+
+    @Test
+    void adminStateCanBeNarrowedToOneAddressOrOneInterest() throws Exception {
+        simulator.createInterest("Golf");
+        simulator.createInterest("Tennis");
+        assertEquals(200, aapi.post(subscribeTo("Golf", "ann@example.com", "bob@example.com")).status());
+        assertEquals(200, aapi.post(subscribeTo("Tennis", "ann@example.com")).status());
+
+        Map<String, Object> ann = simulator.state("ANN@example.com", null);
+        assertEquals(List.of("ann@example.com"), emails(ann, "subscribers"));
+        assertEquals(List.of("ann@example.com", "ann@example.com"), emails(ann, "memberships"));
+        Map<String, Object> golf = simulator.state(null, "golf");
+        assertEquals(2, ((List<?>) golf.get("subscribers")).size(), "every subscriber: only memberships are narrowed");
+        assertEquals(List.of("ann@example.com", "bob@example.com"), emails(golf, "memberships"));
+        assertEquals(List.of("ann@example.com"), emails(simulator.state("ann@example.com", "Tennis"), "memberships"));
+
+        HttpResponse<String> narrowed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                simulator.adminUri().resolve("state?email=bob%40example.com")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(narrowed.body().contains("bob@example.com") && !narrowed.body().contains("ann@example.com"), narrowed.body());
+    }
+
+    @Test
+    void adminCountsCallsAndFiltersThemByWhatTheirRequestsMention() throws Exception {
+        aapi.post(subscribeTo("Golf", "ann@example.com"));
+        aapi.post(subscribeTo("Golf", "bob@example.com"));
+        assertEquals(2, simulator.callCount());
+        HttpClient http = HttpClient.newHttpClient();
+        String count = http.send(HttpRequest.newBuilder(simulator.adminUri().resolve("call-count")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals("{\"count\":2}", count);
+        String bobs = http.send(HttpRequest.newBuilder(simulator.adminUri().resolve("calls?match=bob%40example.com")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(bobs.contains("bob@example.com") && !bobs.contains("ann@example.com"), bobs);
+    }
+
+    private static String subscribeTo(String interest, String... emails) {
+        StringBuilder subscribers = new StringBuilder();
+        for (String email : emails) {
+            subscribers.append("<Subscriber><Email>").append(email).append("</Email></Subscriber>");
+        }
+        return RawAapi.action("<Subscribe><InterestDetails><InterestNames><InterestName>" + interest
+                + "</InterestName></InterestNames><InterestAction>AddOrUpdateSubscribers</InterestAction></InterestDetails>"
+                + "<SubscriberData><Subscribers>" + subscribers + "</Subscribers></SubscriberData></Subscribe>");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> emails(Map<String, Object> state, String part) {
+        return ((List<Map<String, Object>>) state.get(part)).stream().map(row -> (String) row.get("email")).sorted().toList();
+    }
 }
