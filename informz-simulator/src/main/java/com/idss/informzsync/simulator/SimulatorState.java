@@ -209,10 +209,6 @@ final class SimulatorState {
         return upload;
     }
 
-    Map<String, Object> dump() {
-        return dump(null, null);
-    }
-
     /**
      * The state, or the part of it about one address and/or one interest (null: all), so that a test
      * watching one contact does not copy a hundred thousand others each time it looks.
