@@ -59,11 +59,13 @@ public class ContactSync {
     }
 
     /**
-     * @param retryDelay when the next attempt will be if Informz cannot be reached now (shown in the state)
+     * @param retryDelay  when the next attempt will be if Informz cannot be reached now (shown in the state)
+     * @param redelivered whether an earlier attempt's transaction failed: it may have pushed an address
+     *                    whose booking was rolled back, so Informz is asked what it holds
      * @throws InformzFailure when Informz is unreachable (transient or configuration): the states say
      *                        "retrying" and the caller schedules the next attempt
      */
-    public void sync(int contactId, Duration retryDelay) {
+    public void sync(int contactId, Duration retryDelay, boolean redelivered) {
         Contact contact = em.find(Contact.class, contactId);
         List<DistributionList> syncedLists = em.createQuery(
                 "select l from DistributionList l where l.syncToInformz = true and l.active = true order by l.id",
@@ -85,7 +87,7 @@ public class ContactSync {
         boolean pushing = false;
         informz.about(contactId, null);
         try {
-            Set<String> freedEmails = inDoubt(stateByList)
+            Set<String> freedEmails = redelivered || inDoubt(stateByList)
                     ? optOutWhatInformzHoldsUnwanted(contactId, syncedLists, stateByList, memberOf, email, outcomes)
                     : optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
             if (exclusion.isPresent()) {
@@ -162,7 +164,8 @@ public class ContactSync {
     /**
      * Whether an earlier sync of the contact went unanswered or was overtaken: its states may then not
      * name every address Informz holds for it (a lost reply; a list sync that pushed an address the
-     * contact had just left, while the contact's own sync booked another).
+     * contact had just left, while the contact's own sync booked another). A redelivered message is in
+     * doubt too: its earlier attempt may have pushed an address, then lost its booking to a conflict.
      */
     private static boolean inDoubt(Map<Long, ContactListSyncState> stateByList) {
         return stateByList.values().stream().anyMatch(state -> state.getState() == SyncState.RETRYING);

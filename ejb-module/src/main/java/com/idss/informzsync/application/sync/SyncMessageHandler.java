@@ -48,12 +48,17 @@ public class SyncMessageHandler {
     @Inject
     Event<SyncMessageHandled> handled;
 
-    public void handle(SyncMessage message) {
-        consume(message);
+    /**
+     * @param redelivered whether the broker delivers the message again after a transaction that
+     *                    failed: an earlier attempt may have reached Informz without its outcome
+     *                    being booked
+     */
+    public void handle(SyncMessage message, boolean redelivered) {
+        consume(message, redelivered);
         handled.fire(new SyncMessageHandled(message));
     }
 
-    private void consume(SyncMessage message) {
+    private void consume(SyncMessage message, boolean redelivered) {
         if (message.kind() == AggregateKind.ACCOUNT) {
             fanOutToContacts(message.id());
             return;
@@ -72,7 +77,7 @@ public class SyncMessageHandler {
             return;
         }
         try {
-            sync(message);
+            sync(message, redelivered);
             connection.succeeded();
         } catch (InformzFailure failure) {
             if (failure.connectionProblem()) {
@@ -88,9 +93,10 @@ public class SyncMessageHandler {
         }
     }
 
-    private void sync(SyncMessage message) {
+    private void sync(SyncMessage message, boolean redelivered) {
         switch (message.kind()) {
-            case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1));
+            case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1),
+                    redelivered);
             case LIST -> listSync.reconcile(message.id(), runTrigger(message));
             case ACCOUNT -> throw new IllegalStateException("accounts fan out, they do not sync");
         }

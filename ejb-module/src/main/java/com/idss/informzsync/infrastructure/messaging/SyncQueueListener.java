@@ -43,7 +43,7 @@ public class SyncQueueListener implements MessageListener {
         String payload = null;
         try {
             payload = textOf(message);
-            handler.handle(SyncMessage.parse(payload));
+            handler.handle(SyncMessage.parse(payload), redelivered(message));
         } catch (RuntimeException e) {
             int deliveryCount = deliveryCountOf(message);
             LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
@@ -62,6 +62,14 @@ public class SyncQueueListener implements MessageListener {
             return text.getText();
         } catch (JMSException e) {
             throw new IllegalStateException("could not read sync message", e);
+        }
+    }
+
+    private static boolean redelivered(Message message) {
+        try {
+            return message.getJMSRedelivered();
+        } catch (JMSException e) {
+            return true; // not knowing is doubt enough: the sync asks Informz what it holds
         }
     }
 
