@@ -63,7 +63,9 @@ public class SyncMessageHandler {
             fanOutToContacts(message.id());
             return;
         }
-        SyncCoalescer.Decision decision = coalescer.decide(message);
+        // A redelivery repeats an attempt that already started (and may have reached Informz): coalescing
+        // it into a later, ordinary message would lose the doubt it carries.
+        SyncCoalescer.Decision decision = redelivered ? new SyncCoalescer.Proceed() : coalescer.decide(message);
         if (decision instanceof SyncCoalescer.Defer defer) {
             scheduler.schedule(message.asDeferred(), defer.delay());
             return;
