@@ -49,6 +49,7 @@ final class SoapEndpoint implements HttpHandler {
             String document = null;
             String operation = "?";
             String outcome;
+            Reply reply;
             try {
                 document = argument(body);
                 Optional<FaultInjector.Injection> injection = faults.next(document);
@@ -57,50 +58,58 @@ final class SoapEndpoint implements HttpHandler {
                     operation = applied.summary();
                     // Closing the exchange before any response header was sent drops the connection.
                     outcome = "injected lost reply (request applied, connection dropped)";
+                    reply = () -> { };
                 } else if (injection.isPresent() && injection.get().type() != FaultType.SLOW) {
-                    outcome = inject(exchange, injection.get());
+                    FaultInjector.Injection fault = injection.get();
+                    outcome = injectedOutcome(fault);
+                    reply = () -> inject(exchange, fault);
                 } else {
                     injection.ifPresent(slow -> pause(slow.delay()));
                     AapiProcessor.Outcome result = processor.process(document);
                     operation = result.summary();
-                    sendResult(exchange, result.responseDocument());
                     outcome = injection.isPresent() ? "ok (slow)" : "ok";
+                    reply = () -> sendResult(exchange, result.responseDocument());
                 }
             } catch (AapiFault fault) {
-                sendFault(exchange, fault);
                 outcome = "fault " + fault.code() + ": " + fault.reason();
+                reply = () -> sendFault(exchange, fault);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "simulator failed on a request", e);
-                sendFault(exchange, new AapiFault("SystemException", "Internal error: " + e, true));
+                AapiFault internal = new AapiFault("SystemException", "Internal error: " + e, true);
                 outcome = "fault SystemException: " + e;
+                reply = () -> sendFault(exchange, internal);
             }
+            // Logged before the reply: whoever holds the answer finds the call in the admin API.
             callLog.add(new CallLog.Call(Instant.now(), operation,
                     CallLog.redact(document != null ? document : new String(body, StandardCharsets.UTF_8)),
                     outcome, (System.nanoTime() - started) / 1_000));
+            reply.send();
         }
     }
 
-    private String inject(HttpExchange exchange, FaultInjector.Injection injection) throws IOException {
+    /** Sends the answer to a call, once the call is in the log. */
+    private interface Reply {
+        void send() throws IOException;
+    }
+
+    private static String injectedOutcome(FaultInjector.Injection injection) {
+        return switch (injection.type()) {
+            case HTTP_503 -> "injected HTTP 503";
+            case TIMEOUT -> "injected timeout (connection held " + injection.delay() + ")";
+            case MALFORMED -> "injected malformed response";
+            case SOAP_FAULT -> "injected fault " + injection.code();
+            default -> throw new IllegalStateException(injection.type().toString());
+        };
+    }
+
+    private void inject(HttpExchange exchange, FaultInjector.Injection injection) throws IOException {
         switch (injection.type()) {
-            case HTTP_503 -> {
-                send(exchange, 503, "text/html; charset=utf-8",
-                        "<html><body><h1>503 Service Unavailable</h1></body></html>");
-                return "injected HTTP 503";
-            }
-            case TIMEOUT -> {
-                pause(injection.delay());
-                return "injected timeout (connection held " + injection.delay() + ")";
-            }
-            case MALFORMED -> {
-                send(exchange, 200, "text/xml; charset=utf-8",
-                        "<s:Envelope xmlns:s=\"" + Xml.SOAP_NS + "\"><s:Body><PostInformzMessageResponse");
-                return "injected malformed response";
-            }
-            case SOAP_FAULT -> {
-                AapiFault fault = new AapiFault(injection.code(), "Injected fault " + injection.code());
-                sendFault(exchange, fault);
-                return "injected fault " + injection.code();
-            }
+            case HTTP_503 -> send(exchange, 503, "text/html; charset=utf-8",
+                    "<html><body><h1>503 Service Unavailable</h1></body></html>");
+            case TIMEOUT -> pause(injection.delay());
+            case MALFORMED -> send(exchange, 200, "text/xml; charset=utf-8",
+                    "<s:Envelope xmlns:s=\"" + Xml.SOAP_NS + "\"><s:Body><PostInformzMessageResponse");
+            case SOAP_FAULT -> sendFault(exchange, new AapiFault(injection.code(), "Injected fault " + injection.code()));
             default -> throw new IllegalStateException(injection.type().toString());
         }
     }
