@@ -8,11 +8,11 @@ import com.idss.informzsync.application.inbox.InboxCommand.SetContactActive;
 import com.idss.informzsync.application.inbox.InboxCommand.SyncListNow;
 import com.idss.informzsync.application.inbox.InboxCommand.UpsertContact;
 import com.idss.informzsync.domain.contact.Contact;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * for eight small, flat shapes). No database access: ids are checked when the command is applied.
  */
 public final class InboxMessageParser {
+
+    /** Looked up once: {@code Json.create…} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Payloads above this many UTF-8 bytes are refused unread. Also a JMS-level guard against memory abuse. */
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -64,7 +67,7 @@ public final class InboxMessageParser {
         }
         JsonValue value;
         // A parser rather than a JsonReader: Parsson's reader ignores anything after the first value.
-        try (JsonParser json = Json.createParser(new StringReader(text))) {
+        try (JsonParser json = JSON.createParser(new StringReader(text))) {
             json.next();
             value = json.getValue();
             if (json.hasNext()) {

@@ -1,8 +1,8 @@
 package com.idss.informzsync.application.inbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public record InboxOutcome(Result result, String sender, String messageId, String messageType, String correlationId,
         Integer contactId, Long listId, RejectionCode code, List<String> reasons) {
+
+    /** Looked up once: {@code Json.create…} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public enum Result {
         /** Changed (or, for sync requests, asked for) now. */
@@ -49,7 +52,7 @@ public record InboxOutcome(Result result, String sender, String messageId, Strin
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", REPLY_TYPE)
                 .add("version", 1)
                 .add("outcome", result.wireName());
@@ -65,7 +68,7 @@ public record InboxOutcome(Result result, String sender, String messageId, Strin
         }
         if (code != null) {
             json.add("code", code.name());
-            JsonArrayBuilder reasonArray = Json.createArrayBuilder();
+            JsonArrayBuilder reasonArray = JSON.createArrayBuilder();
             reasons.forEach(reasonArray::add);
             json.add("reasons", reasonArray);
         }

@@ -1,6 +1,5 @@
 package com.idss.informzsync.application.sync;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Locale;
 
@@ -20,6 +20,9 @@ import java.util.Locale;
  * {@code "deferred":true} (the one follow-up that stands for a burst of changes, see SyncCoalescer).
  */
 public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred) {
+
+    /** Looked up once: {@code Json.create…} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int CURRENT_VERSION = 1;
 
@@ -57,7 +60,7 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("v", CURRENT_VERSION)
                 .add("kind", kind.wireName())
                 .add("id", id);
@@ -78,7 +81,7 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         if (json == null || json.isBlank()) {
             throw new MalformedSyncMessageException("empty message");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             int version = requiredNumber(object, "v").intValueExact();
             if (version != CURRENT_VERSION) {

@@ -1,6 +1,5 @@
 package com.idss.informzsync.domain.list.query;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -8,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class QueryJson {
 
+    /** Looked up once: {@code Json.create…} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final int CURRENT_VERSION = 1;
 
     private QueryJson() {
@@ -40,7 +43,7 @@ public final class QueryJson {
         if (json == null || json.isBlank()) {
             throw new InvalidQueryException("empty saved query");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject root = reader.readObject();
             JsonValue version = root.get("v");
             if (version == null || version.getValueType() != JsonValue.ValueType.NUMBER
@@ -109,21 +112,21 @@ public final class QueryJson {
     }
 
     private static JsonObjectBuilder groupJson(CriteriaGroup group) {
-        JsonArrayBuilder children = Json.createArrayBuilder();
+        JsonArrayBuilder children = JSON.createArrayBuilder();
         for (QueryNode child : group.children()) {
             children.add(child instanceof CriteriaGroup nested ? groupJson(nested) : criterionJson((Criterion) child));
         }
-        return Json.createObjectBuilder().add("match", group.match().name()).add("criteria", children);
+        return JSON.createObjectBuilder().add("match", group.match().name()).add("criteria", children);
     }
 
     private static JsonObjectBuilder criterionJson(Criterion criterion) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("field", criterion.field().name())
                 .add("op", criterion.operator().name());
         switch (criterion.operator()) {
             case EQUALS, CONTAINS -> json.add("value", criterion.value());
             case IN -> {
-                JsonArrayBuilder values = Json.createArrayBuilder();
+                JsonArrayBuilder values = JSON.createArrayBuilder();
                 criterion.values().forEach(values::add);
                 json.add("values", values);
             }
