@@ -3,8 +3,11 @@ package com.idss.informzsync.infrastructure.informz;
 import com.idss.informzsync.application.sync.InformzFailure;
 import com.idss.informzsync.application.sync.InformzPort;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +39,9 @@ public class InformzAdapter implements InformzPort {
 
     @Inject
     InformzCallLog callLog;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private InformzClient client;
 
@@ -70,7 +76,12 @@ public class InformzAdapter implements InformzPort {
 
     private void record(RecordedCall call) {
         Subject about = subject.get();
-        lastCallId.set(callLog.record(call, about == null ? null : about.contactId(), about == null ? null : about.listId()));
+        Integer contactId = about == null ? null : about.contactId();
+        Long listId = about == null ? null : about.listId();
+        // A list reconcile's calls are committed as they happen, so its progress shows in the console.
+        boolean withCaller = call.succeeded() && contactId != null && listId == null
+                && transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        lastCallId.set(withCaller ? callLog.recordWithCaller(call, contactId, listId) : callLog.record(call, contactId, listId));
     }
 
     @Override

@@ -10,8 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.ZoneOffset;
 
 /**
- * Stores each Informz call for the audit, in a transaction of its own: a failed call is exactly what
- * must survive the rollback of the sync that made it.
+ * Stores each Informz call for the audit. A failed call is stored in a transaction of its own: it is
+ * exactly what must survive the rollback of the sync that made it. A contact sync's successful call
+ * may instead be stored with the sync's own commit ({@link #recordWithCaller}).
  */
 @Stateless
 public class InformzCallLog {
@@ -24,6 +25,19 @@ public class InformzCallLog {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long record(RecordedCall call, Integer contactId, Long listId) {
+        return store(call, contactId, listId);
+    }
+
+    /**
+     * In the caller's transaction: one commit less per contact sync. Should that transaction roll
+     * back, its sync message is redelivered, and the repeated call is the one kept.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long recordWithCaller(RecordedCall call, Integer contactId, Long listId) {
+        return store(call, contactId, listId);
+    }
+
+    private long store(RecordedCall call, Integer contactId, Long listId) {
         int limit = call.succeeded() ? SUCCESS_DOCUMENT_LIMIT : InformzCall.MAX_DOCUMENT_LENGTH;
         InformzCall row = new InformzCall(call.startedAt().atOffset(ZoneOffset.UTC), call.operation(),
                 truncate(call.redactedRequest(), limit), truncate(call.responseDocument(), limit),
