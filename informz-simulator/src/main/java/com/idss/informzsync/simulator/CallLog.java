@@ -26,10 +26,15 @@ public final class CallLog {
         }
     }
 
+    /*
+     * Both start with the literal element name, so the regex engine skips ahead to each occurrence
+     * (Boyer-Moore) instead of trying every '<' of a 100 KB Subscribe document; whether the name
+     * opens a tag is checked afterwards ({@link #opensTag}).
+     */
     private static final Pattern PASSWORD = Pattern.compile(
-            "(<(?:[\\w.-]+:)?Password(?:\\s[^>]*)?>)(.*?)(</(?:[\\w.-]+:)?Password\\s*>)", Pattern.DOTALL);
+            "Password(?:\\s[^>]*)?>(.*?)</(?:[\\w.-]+:)?Password\\s*>", Pattern.DOTALL);
     private static final Pattern ESCAPED_PASSWORD = Pattern.compile(
-            "(&lt;(?:[\\w.-]+:)?Password(?:\\s.*?)?&gt;)(.*?)(&lt;/(?:[\\w.-]+:)?Password\\s*&gt;)", Pattern.DOTALL);
+            "Password(?:\\s.*?)?&gt;(.*?)&lt;/(?:[\\w.-]+:)?Password\\s*&gt;", Pattern.DOTALL);
 
     private final int capacity;
     private final ArrayDeque<Call> calls = new ArrayDeque<>();
@@ -44,8 +49,43 @@ public final class CallLog {
         if (document == null) {
             return null;
         }
-        String raw = PASSWORD.matcher(document).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(3)));
-        return ESCAPED_PASSWORD.matcher(raw).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(3)));
+        return blankValues(blankValues(document, PASSWORD, "<"), ESCAPED_PASSWORD, "&lt;");
+    }
+
+    private static String blankValues(String document, Pattern element, String tagOpener) {
+        Matcher match = element.matcher(document);
+        StringBuilder redacted = null;
+        int copied = 0;
+        int from = 0;
+        while (match.find(from)) {
+            if (!opensTag(document, match.start(), tagOpener)) {
+                from = match.start() + 1; // the word in text, or a longer name: look further
+                continue;
+            }
+            if (redacted == null) {
+                redacted = new StringBuilder(document.length());
+            }
+            redacted.append(document, copied, match.start(1)).append("***");
+            copied = match.end(1);
+            from = match.end();
+        }
+        return redacted == null ? document : redacted.append(document, copied, document.length()).toString();
+    }
+
+    /** Whether the name at {@code at} follows the tag opener, directly or after a namespace prefix. */
+    private static boolean opensTag(String document, int at, String tagOpener) {
+        int nameStart = at;
+        if (nameStart > 0 && document.charAt(nameStart - 1) == ':') {
+            nameStart--;
+            while (nameStart > 0 && isNameChar(document.charAt(nameStart - 1))) {
+                nameStart--;
+            }
+        }
+        return document.startsWith(tagOpener, nameStart - tagOpener.length());
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
     }
 
     synchronized void add(Call call) {

@@ -13,11 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.xml.sax.SAXException;
 
 /** The SOAP 1.1 side: unwraps {@code PostInformzMessage/x}, applies injected faults, wraps the answer or fault. */
 final class SoapEndpoint implements HttpHandler {
@@ -123,33 +122,66 @@ final class SoapEndpoint implements HttpHandler {
         }
     }
 
+    /**
+     * The text of {@code PostInformzMessage/x}, read with a streaming parser: a DOM of the envelope
+     * would hold the whole (escaped) document once more, for one text node.
+     */
     private static String argument(byte[] body) {
-        Document envelope;
         try {
-            envelope = Xml.parse(body);
-        } catch (SAXException e) {
+            XMLStreamReader reader = Xml.reader(body);
+            try {
+                requireElement(reader, Xml.SOAP_NS, "Envelope", "Expected a SOAP 1.1 Envelope");
+                String x = null;
+                while (x == null && nextElementOrEnd(reader)) {
+                    if (reader.getEventType() != XMLStreamConstants.START_ELEMENT
+                            || !"Body".equals(reader.getLocalName()) || !Xml.SOAP_NS.equals(reader.getNamespaceURI())) {
+                        continue;
+                    }
+                    if (!nextElementOrEnd(reader) || reader.getEventType() != XMLStreamConstants.START_ELEMENT
+                            || !"PostInformzMessage".equals(reader.getLocalName()) || !Xml.AAPI_NS.equals(reader.getNamespaceURI())) {
+                        throw new AapiFault("InvalidMessageException", "Expected PostInformzMessage in " + Xml.AAPI_NS);
+                    }
+                    if (!nextElementOrEnd(reader) || reader.getEventType() != XMLStreamConstants.START_ELEMENT
+                            || !"x".equals(reader.getLocalName())) {
+                        throw new AapiFault("InvalidMessageException", "PostInformzMessage needs the argument <x>");
+                    }
+                    x = reader.getElementText();
+                }
+                if (x == null) {
+                    throw new AapiFault("InvalidMessageException", "Expected PostInformzMessage in " + Xml.AAPI_NS);
+                }
+                while (reader.hasNext()) {
+                    reader.next(); // the rest must be well-formed too
+                }
+                return x;
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
             throw new AapiFault("InvalidMessageException", "The SOAP message is not well-formed XML");
         }
-        Element root = envelope.getDocumentElement();
-        if (!Xml.SOAP_NS.equals(root.getNamespaceURI()) || !"Envelope".equals(root.getLocalName())) {
-            throw new AapiFault("InvalidMessageException", "Expected a SOAP 1.1 Envelope");
+    }
+
+    private static void requireElement(XMLStreamReader reader, String namespace, String localName, String otherwise)
+            throws XMLStreamException {
+        if (!nextElementOrEnd(reader) || reader.getEventType() != XMLStreamConstants.START_ELEMENT
+                || !localName.equals(reader.getLocalName()) || !namespace.equals(reader.getNamespaceURI())) {
+            throw new AapiFault("InvalidMessageException", otherwise);
         }
-        Element soapBody = null;
-        for (Element child : Xml.children(root)) {
-            if ("Body".equals(child.getLocalName()) && Xml.SOAP_NS.equals(child.getNamespaceURI())) {
-                soapBody = child;
+    }
+
+    /** Moves to the next start or end tag; false at the end of the document. A DTD is refused. */
+    private static boolean nextElementOrEnd(XMLStreamReader reader) throws XMLStreamException {
+        while (reader.hasNext()) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.DTD) {
+                throw new AapiFault("InvalidMessageException", "The SOAP message is not well-formed XML");
+            }
+            if (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.END_ELEMENT) {
+                return true;
             }
         }
-        Element operation = soapBody == null || Xml.children(soapBody).isEmpty() ? null : Xml.children(soapBody).get(0);
-        if (operation == null || !"PostInformzMessage".equals(operation.getLocalName())
-                || !Xml.AAPI_NS.equals(operation.getNamespaceURI())) {
-            throw new AapiFault("InvalidMessageException", "Expected PostInformzMessage in " + Xml.AAPI_NS);
-        }
-        Element x = Xml.child(operation, "x");
-        if (x == null) {
-            throw new AapiFault("InvalidMessageException", "PostInformzMessage needs the argument <x>");
-        }
-        return x.getTextContent();
+        return false;
     }
 
     private static void sendResult(HttpExchange exchange, String resultDocument) throws IOException {

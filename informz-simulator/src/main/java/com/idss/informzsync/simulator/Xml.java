@@ -1,5 +1,6 @@
 package com.idss.informzsync.simulator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -9,8 +10,10 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -29,6 +32,7 @@ final class Xml {
     static final String XSD_NS = "http://www.w3.org/2001/XMLSchema";
 
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLInputFactory INPUT = newInputFactory();
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
 
     private Xml() {
@@ -61,15 +65,17 @@ final class Xml {
         }
     }
 
-    static Document parse(byte[] bytes) throws SAXException {
-        try {
-            DocumentBuilder builder = BUILDER.get();
-            builder.reset();
-            builder.setErrorHandler(null);
-            return builder.parse(new java.io.ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SAXException(e);
-        }
+    private static XMLInputFactory newInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // Requests come from the network: no DTDs, no external entities.
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    static XMLStreamReader reader(byte[] bytes) throws XMLStreamException {
+        return INPUT.createXMLStreamReader(new ByteArrayInputStream(bytes));
     }
 
     static Document newDocument() {

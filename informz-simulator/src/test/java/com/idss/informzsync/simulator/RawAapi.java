@@ -56,9 +56,14 @@ final class RawAapi {
         writer.writeCharacters(document);
         writer.writeEndDocument();
         writer.close();
+        return postEnvelope(envelope.toString());
+    }
+
+    /** Posts a SOAP envelope exactly as given. */
+    Answer postEnvelope(String envelope) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "text/xml; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope.toString(), StandardCharsets.UTF_8)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

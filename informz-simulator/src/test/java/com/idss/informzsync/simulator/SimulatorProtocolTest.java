@@ -103,6 +103,32 @@ class SimulatorProtocolTest {
         assertEquals(code, aapi.post(document).faultCode());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "not xml|<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>",
+        "not an envelope|<Envelope><Body/></Envelope>",
+        "no operation|<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body/></s:Envelope>",
+        "another operation|<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><Other xmlns=\"http://partner.informz.net/aapi/2009/08/\"/></s:Body></s:Envelope>",
+        "no argument|<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><PostInformzMessage xmlns=\"http://partner.informz.net/aapi/2009/08/\"/></s:Body></s:Envelope>",
+        "a DTD|<!DOCTYPE s:Envelope [<!ENTITY e 'x'>]><s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body/></s:Envelope>",
+        "garbage after the envelope|<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body><PostInformzMessage xmlns=\"http://partner.informz.net/aapi/2009/08/\"><x>y</x></PostInformzMessage></s:Body></s:Envelope><more/>",
+    })
+    void envelopeFaults(String name, String envelope) throws Exception {
+        RawAapi.Answer answer = aapi.postEnvelope(envelope);
+        assertEquals("InvalidMessageException", answer.faultCode(), answer.body());
+    }
+
+    @Test
+    void theArgumentIsFoundAfterASoapHeader() throws Exception {
+        String grid = RawAapi.grid("<Grid type=\"subscriber\"><ReturnFields><DataElement>email</DataElement></ReturnFields></Grid>")
+                .replace("<", "&lt;").replace(">", "&gt;");
+        RawAapi.Answer answer = aapi.postEnvelope("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<s:Header><Body xmlns=\"urn:not-soap\"/></s:Header><s:Body><PostInformzMessage xmlns=\"" + RawAapi.NS
+                + "\"><x>" + grid + "</x></PostInformzMessage></s:Body></s:Envelope>");
+        assertEquals(200, answer.status(), answer.body());
+        assertNull(answer.faultCode(), answer.body());
+    }
+
     @Test
     void headerInAnyOrderAndUsernameAlias() throws Exception {
         String document = "<GridRequest xmlns=\"" + RawAapi.NS + "\"><Password>secret</Password><Username>api_user</Username>"
