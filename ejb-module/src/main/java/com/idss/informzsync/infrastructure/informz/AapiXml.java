@@ -194,6 +194,21 @@ final class AapiXml {
         }
     }
 
+    /** Text content escaped as the StAX writer escapes it. */
+    static String escapeText(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
     static XMLStreamWriter writer(StringWriter out) throws XMLStreamException {
         return OUTPUT.createXMLStreamWriter(out);
     }

@@ -30,6 +30,7 @@ public final class InformzClient {
     static final int MAX_ROWS_PER_PAGE = 1_000;
     private static final Logger LOG = Logger.getLogger(InformzClient.class.getName());
     private static final String REDACTED = "***";
+    private static final String REDACTED_PASSWORD_ELEMENT = "<Password>" + REDACTED + "</Password>";
 
     private final InformzSettings settings;
     private final SoapTransport transport;
@@ -407,12 +408,19 @@ public final class InformzClient {
         // The redacted form is taken while the document still says ***; the password only exists on the wire copy.
         String redacted = AapiXml.serialize(request.root);
         boolean compress = settings.compression();
+        String wire;
         if (compress) {
             AapiXml.compressChildren(request.container);
+            request.password.setTextContent(settings.password());
+            wire = AapiXml.serialize(request.root);
+            request.password.setTextContent(REDACTED);
+        } else {
+            // The header comes first, so the first Password element is the header's: the wire copy is
+            // the redacted one with the password put in, not a second serialization of 500 subscribers.
+            int at = redacted.indexOf(REDACTED_PASSWORD_ELEMENT);
+            wire = redacted.substring(0, at) + "<Password>" + AapiXml.escapeText(settings.password()) + "</Password>"
+                    + redacted.substring(at + REDACTED_PASSWORD_ELEMENT.length());
         }
-        request.password.setTextContent(settings.password());
-        String wire = AapiXml.serialize(request.root);
-        request.password.setTextContent(REDACTED);
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         String responseDocument = null;
