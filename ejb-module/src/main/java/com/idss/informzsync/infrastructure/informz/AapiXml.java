@@ -196,21 +196,24 @@ final class AapiXml {
 
     /** Text content escaped as the StAX writer escapes it. */
     static String escapeText(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return appendEscapedText(new StringBuilder(text.length() + 16), text).toString();
     }
 
-    static XMLStreamWriter writer(StringWriter out) throws XMLStreamException {
-        return OUTPUT.createXMLStreamWriter(out);
+    static StringBuilder appendEscapedText(StringBuilder escaped, String text) {
+        int copied = 0;
+        for (int i = 0; i < text.length(); i++) {
+            String reference = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> null;
+            };
+            if (reference != null) {
+                escaped.append(text, copied, i).append(reference);
+                copied = i + 1;
+            }
+        }
+        return escaped.append(text, copied, text.length());
     }
 
     private static void write(Element element, XMLStreamWriter writer, String inheritedNamespace)

@@ -1,7 +1,6 @@
 package com.idss.informzsync.infrastructure.informz;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -9,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -53,7 +50,7 @@ final class SoapTransport {
                 .timeout(settings.readTimeout())
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", SOAP_ACTION)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(document), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(EnvelopeText.wrap(document), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<byte[]> response;
         try {
@@ -71,31 +68,12 @@ final class SoapTransport {
         return result(response.statusCode(), response.body());
     }
 
-    private static String envelope(String document) {
-        StringWriter out = new StringWriter(document.length() + 512);
-        try {
-            XMLStreamWriter writer = AapiXml.writer(out);
-            writer.writeStartDocument("utf-8", "1.0");
-            writer.writeStartElement("s", "Envelope", AapiXml.SOAP_NS);
-            writer.writeNamespace("s", AapiXml.SOAP_NS);
-            writer.writeStartElement("s", "Body", AapiXml.SOAP_NS);
-            writer.writeStartElement("PostInformzMessage");
-            writer.writeDefaultNamespace(AapiXml.AAPI_NS);
-            writer.writeStartElement("x");
-            writer.writeCharacters(document);
-            writer.writeEndDocument();
-            writer.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
     private static String result(int status, byte[] body) throws Failure {
         if (status == 200) {
             // The usual answer, read without building a DOM of the envelope: a 100,000-row read-back is
             // 100 envelopes of a megabyte each. Anything unusual goes the DOM way below.
-            Optional<String> result = AapiXml.streamedText(body, "PostInformzMessageResult", "Fault");
+            Optional<String> result = EnvelopeText.resultOf(body)
+                    .or(() -> AapiXml.streamedText(body, "PostInformzMessageResult", "Fault"));
             if (result.isPresent()) {
                 return result.get();
             }
