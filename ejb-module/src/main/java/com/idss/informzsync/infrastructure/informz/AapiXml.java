@@ -3,6 +3,7 @@ package com.idss.informzsync.infrastructure.informz;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -192,6 +193,11 @@ final class AapiXml {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A streaming reader of a document that arrived as a string (its declared encoding no longer applies). */
+    static XMLStreamReader reader(Reader document) throws XMLStreamException {
+        return INPUT.createXMLStreamReader(document);
     }
 
     /** Text content escaped as the StAX writer escapes it. */

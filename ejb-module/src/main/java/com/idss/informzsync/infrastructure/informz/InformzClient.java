@@ -337,7 +337,12 @@ public final class InformzClient {
         if (numberOfRows != null) {
             AapiXml.add(grid, "NumberOfRows", Integer.toString(numberOfRows));
         }
-        Response response = call("grid:" + query.gridType(), request);
+        return call("grid:" + query.gridType(), request, (operation, document, redactedRequest) ->
+                GridPageStream.records(document).orElseGet(() -> recordsOf(operation, parse(operation, document, redactedRequest))));
+    }
+
+    /** The DOM way: for the answers {@link GridPageStream} leaves to it. */
+    private static List<GridRecord> recordsOf(String operation, Response response) {
         List<GridRecord> rows = new ArrayList<>();
         for (Element item : response.items) {
             for (Element record : AapiXml.children(item)) {
@@ -349,7 +354,12 @@ public final class InformzClient {
                     }
                 }
                 String row = record.getAttribute("row");
-                rows.add(new GridRecord(row.isBlank() ? rows.size() + 1 : Integer.parseInt(row.trim()), fields));
+                try {
+                    rows.add(new GridRecord(row.isBlank() ? rows.size() + 1 : Integer.parseInt(row.trim()), fields));
+                } catch (NumberFormatException e) {
+                    throw InformzException.of(FailureKind.TRANSIENT, operation, null,
+                            "malformed response document: row \"" + row + "\"", response.redactedRequest, e);
+                }
             }
         }
         return rows;
@@ -404,7 +414,17 @@ public final class InformzClient {
         }
     }
 
+    /** Reads an answer's result document; throws {@link InformzException} when it says the call failed. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(String operation, String document, String redactedRequest);
+    }
+
     private Response call(String operation, Request request) {
+        return call(operation, request, InformzClient::parse);
+    }
+
+    private <T> T call(String operation, Request request, AnswerReader<T> reader) {
         // The redacted form is taken while the document still says ***; the password only exists on the wire copy.
         String redacted = AapiXml.serialize(request.root);
         boolean compress = settings.compression();
@@ -426,7 +446,7 @@ public final class InformzClient {
         String responseDocument = null;
         try {
             responseDocument = transport.post(wire);
-            Response response = parse(operation, responseDocument, redacted);
+            T response = reader.read(operation, responseDocument, redacted);
             Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
             LOG.log(Level.FINE, () -> operation + " ok in " + duration.toMillis() + " ms; request " + redacted);
             record(new RecordedCall(operation, started, duration, redacted, responseDocument, compress, null));
