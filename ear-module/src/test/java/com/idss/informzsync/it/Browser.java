@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,7 +103,23 @@ final class Browser implements AutoCloseable {
     void clickAndWait(By by) {
         WebElement element = driver.findElement(by);
         element.click();
-        await(ExpectedConditions.stalenessOf(element));
+        await(d -> isGone(element));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            // Asked about a node while its page is being replaced, Chrome may answer "Node with given id
+            // does not belong to the document" instead of "stale element": the same fact (a CI run failed on it).
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     boolean bodyContains(String text) {
