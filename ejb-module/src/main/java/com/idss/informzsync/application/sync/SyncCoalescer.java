@@ -57,11 +57,7 @@ public class SyncCoalescer {
         Instant now = clock.instant();
         Decision[] decision = new Decision[1];
         windows.compute(message.groupId(), (key, current) -> {
-            // Between the window's end and the follow-up's start the follow-up still covers every change:
-            // letting a change through then made two calls at once. One long overdue counts as lost.
-            boolean followUpPending = current != null && current.followUpAt() != null
-                    && now.isBefore(current.followUpAt().plus(window));
-            boolean quiet = current == null || (!followUpPending && !now.isBefore(current.lastStarted().plus(window)));
+            boolean quiet = current == null || !now.isBefore(current.lastStarted().plus(window));
             // Only plain "it changed" messages are interchangeable: a manual sync, a mailing or the
             // nightly check asks for more than the follow-up would do, so it always goes ahead.
             boolean interchangeable = message.trigger() == SyncTrigger.CHANGED;

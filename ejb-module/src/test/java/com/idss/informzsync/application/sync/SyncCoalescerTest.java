@@ -43,25 +43,6 @@ class SyncCoalescerTest {
     }
 
     @Test
-    void aChangeAfterTheWindowEndsButBeforeItsFollowUpRunsIsLeftToTheFollowUp() {
-        coalescer.decide(changed);
-        clock.advance(Duration.ofMillis(500));
-        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed));
-        clock.advance(Duration.ofMillis(1600)); // the follow-up is due, and still on its way
-        assertInstanceOf(SyncCoalescer.Drop.class, coalescer.decide(changed));
-        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed.asDeferred()));
-        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed), "a new window started with the follow-up");
-    }
-
-    @Test
-    void aFollowUpLongOverdueNoLongerHoldsChangesBack() {
-        coalescer.decide(changed);
-        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed));
-        clock.advance(Duration.ofSeconds(4)); // due at 2 s, so lost (a restart) or stuck behind a backlog
-        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed));
-    }
-
-    @Test
     void manualMailingAndNightlySyncsAreNeverHeldBack() {
         coalescer.decide(changed);
         coalescer.decide(changed);
