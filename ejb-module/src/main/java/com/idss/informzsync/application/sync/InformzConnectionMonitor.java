@@ -78,6 +78,19 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
         }
     }
 
+    /**
+     * The caller let through ended without telling whether Informz answered (its sync threw something
+     * else, such as a database conflict). Were it the probe, no probe would ever be let through again
+     * and sending would stay paused for good: the next caller probes instead.
+     */
+    public void probeAbandoned() {
+        Circuit current = circuit.get();
+        if (current.probeInFlight()) {
+            circuit.compareAndSet(current,
+                    new Circuit(current.connection(), current.nextProbeAt(), current.probeInterval(), false));
+        }
+    }
+
     public void failed(String reason) {
         while (true) {
             Circuit current = circuit.get();

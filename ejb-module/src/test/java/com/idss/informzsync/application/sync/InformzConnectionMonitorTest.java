@@ -57,4 +57,23 @@ class InformzConnectionMonitorTest {
         assertTrue(monitor.current().up());
         assertEquals(Optional.empty(), monitor.waitBeforeCalling());
     }
+
+    @Test
+    void aProbeThatEndsWithoutAnAnswerLetsTheNextCallerProbe() {
+        monitor.failed("HTTP 503");
+        clock.advance(InformzConnectionMonitor.FIRST_PROBE_INTERVAL);
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the probe");
+        assertTrue(monitor.waitBeforeCalling().isPresent(), "paused while the probe is out");
+
+        monitor.probeAbandoned();
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the next caller probes");
+        assertFalse(monitor.current().up(), "still down until a probe gets an answer");
+    }
+
+    @Test
+    void abandoningWhileUpChangesNothing() {
+        monitor.probeAbandoned();
+        assertTrue(monitor.current().up());
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling());
+    }
 }
