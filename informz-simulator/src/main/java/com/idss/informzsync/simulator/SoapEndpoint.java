@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -185,7 +184,7 @@ final class SoapEndpoint implements HttpHandler {
     }
 
     private static void sendResult(HttpExchange exchange, String resultDocument) throws IOException {
-        StringWriter out = new StringWriter(resultDocument.length() + 512);
+        TextBuffer out = new TextBuffer(resultDocument.length() * 5 / 4 + 512);
         try {
             XMLStreamWriter writer = Xml.writer(out);
             writer.writeStartDocument("utf-8", "1.0");
@@ -205,7 +204,7 @@ final class SoapEndpoint implements HttpHandler {
     }
 
     static void sendFault(HttpExchange exchange, AapiFault fault) throws IOException {
-        StringWriter out = new StringWriter(512);
+        TextBuffer out = new TextBuffer(512);
         try {
             XMLStreamWriter writer = Xml.writer(out);
             writer.writeStartDocument("utf-8", "1.0");

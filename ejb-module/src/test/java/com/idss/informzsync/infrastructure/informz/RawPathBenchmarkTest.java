@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.idss.informzsync.simulator.InformzSimulator;
 import com.idss.informzsync.simulator.SimulatorConfig;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,7 @@ class RawPathBenchmarkTest {
                 String interest = "Raw path " + round;
                 simulator.createInterest(interest);
                 long started = System.nanoTime();
+                long cpuAtStart = processCpuNanos();
                 for (int from = 0; from < SUBSCRIBERS; from += BATCH) {
                     List<SubscriberRecord> batch = new ArrayList<>(BATCH);
                     for (int i = from; i < from + BATCH; i++) {
@@ -45,14 +48,23 @@ class RawPathBenchmarkTest {
                     client.subscribe(InterestAction.ADD_OR_UPDATE_SUBSCRIBERS, List.of(interest), batch);
                 }
                 long subscribed = System.nanoTime();
+                long cpuSubscribed = processCpuNanos();
                 int rows = client.gridAll(GridQuery.of("subscriber_interests").where(GridCondition.eq("interest_name", interest))
                         .returning("subscriber_id", "user_id", "cancellation_date")).size();
                 long readBack = System.nanoTime();
+                long cpuReadBack = processCpuNanos();
                 assertEquals(SUBSCRIBERS, rows);
-                System.out.printf("raw path, round %d: %,d subscribers in %d Subscribe calls %,d ms; read back %,d ids %,d ms%n",
-                        round, SUBSCRIBERS, SUBSCRIBERS / BATCH, (subscribed - started) / 1_000_000, rows,
-                        (readBack - subscribed) / 1_000_000);
+                System.out.printf("raw path, round %d: %,d subscribers in %d Subscribe calls %,d ms (CPU %,d ms); "
+                        + "read back %,d ids %,d ms (CPU %,d ms)%n",
+                        round, SUBSCRIBERS, SUBSCRIBERS / BATCH, (subscribed - started) / 1_000_000,
+                        (cpuSubscribed - cpuAtStart) / 1_000_000, rows, (readBack - subscribed) / 1_000_000,
+                        (cpuReadBack - cpuSubscribed) / 1_000_000);
             }
         }
+    }
+
+    /** CPU of the whole JVM (client, simulator, collector, compiler): whether a slow round worked harder or waited. */
+    private static long processCpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
