@@ -100,6 +100,18 @@ public class CrmFixture {
         return state(contactId, listId).map(s -> s.getState() == expected).orElse(false);
     }
 
+    /** The contacts' states on the list and the list's latest run, in one line: what a timed-out wait saw. */
+    public String describeSync(long listId, int... contactIds) {
+        StringBuilder seen = new StringBuilder();
+        for (int contactId : contactIds) {
+            seen.append("contact ").append(contactId).append(": ").append(state(contactId, listId)
+                    .map(s -> s.getState() + " (" + s.getMessage() + ")").orElse("no state")).append("; ");
+        }
+        return seen.append("latest run of list ").append(listId).append(": ").append(latestRun(listId)
+                .map(r -> r.getTrigger() + " " + r.getStatus() + " +" + r.getAdded() + " of " + r.getToAdd()
+                        + " (" + r.getMessage() + ")").orElse("none")).toString();
+    }
+
     public InformzCall call(long callId) {
         return em.find(InformzCall.class, callId);
     }

@@ -62,6 +62,8 @@ class ReliabilityIT {
 
     /** The ceiling for any convergence; a passing run converges far sooner, and the figures say how soon. */
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** Edit scripts converge in seconds; waiting less than PATIENCE lets a failure reach the test client. */
+    private static final Duration CONVERGENCE_PATIENCE = Duration.ofMinutes(3);
     /** The promise: everything is in Informz within two minutes of its recovery. */
     private static final Duration RECOVERY_PROMISE = Duration.ofMinutes(2);
     private static final String NOISE_FAULTS = "http-503,timeout,slow,malformed,lost-reply";
@@ -246,7 +248,7 @@ class ReliabilityIT {
         try {
             sync.await("the " + script.namespace() + " edits converged in Informz", () -> script.listIds().stream()
                     .allMatch(l -> countInState(l, SyncState.RETRYING) == 0 && countInState(l, SyncState.PENDING) == 0)
-                    && script.expectedFacts().equals(script.informzFacts(view())), PATIENCE);
+                    && script.expectedFacts().equals(script.informzFacts(view())), CONVERGENCE_PATIENCE);
         } catch (AssertionError notConverged) {
             Map<String, Object> expected = script.expectedFacts();
             Map<String, Object> actual = script.informzFacts(view());
@@ -256,6 +258,9 @@ class ReliabilityIT {
                     differences.put(fact, "CRM says " + value + ", Informz has " + actual.get(fact));
                 }
             });
+            // Also into the server log, which CI prints: after minutes of waiting, the failure's way
+            // back to the test client has been lost (CI once saw only "Could not write to output").
+            System.out.println("RELIABILITY not converged, " + script.namespace() + ": " + differences);
             throw new AssertionError(notConverged.getMessage() + "; differences: " + differences, notConverged);
         }
     }

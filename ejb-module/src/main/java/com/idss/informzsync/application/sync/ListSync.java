@@ -41,6 +41,8 @@ import java.util.logging.Logger;
 public class ListSync {
 
     private static final Logger LOG = Logger.getLogger(ListSync.class.getName());
+    /** Bookings of one batch while contact syncs book the same states, before the reconcile fails (and runs again). */
+    private static final int BOOKING_ATTEMPTS = 4;
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -91,23 +93,34 @@ public class ListSync {
          * A contact sync may create or change one of these states while the batch is booked (the
          * unique key refuses a second row, the version a stale one). Losing the booking would lose
          * which addresses Informz now holds, so it is booked again, reading every state as it is now.
+         * Putting many contacts on a list starts their own syncs beside the list's: two tries were
+         * seen to meet them both.
          */
         ListSyncRun record(Map<Integer, SyncOutcome> outcomes, ListSyncRun progress) {
-            try {
-                return stateBook.recordListBatch(listId, outcomes, progress, hasState, plannedAt);
-            } catch (RuntimeException conflict) {
-                LOG.info(() -> "Booking a batch of list " + listId + " met a concurrent contact sync (" + conflict
-                        + "); booking it again");
-                return stateBook.recordListBatch(listId, outcomes, progress, contactId -> true, plannedAt);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return stateBook.recordListBatch(listId, outcomes, progress, attempt == 1 ? hasState : contactId -> true,
+                            plannedAt);
+                } catch (RuntimeException conflict) {
+                    if (attempt == BOOKING_ATTEMPTS) {
+                        throw conflict;
+                    }
+                    LOG.info(() -> "Booking a batch of list " + listId + " met a concurrent contact sync (" + conflict
+                            + "); booking it again");
+                }
             }
         }
     }
 
     /**
+     * @param redelivered whether the broker delivers the message again after a transaction that
+     *                    failed: that attempt may have pushed a batch whose booking was rolled back
+     *                    (a concurrent contact sync won the states), so the states may not name
+     *                    everyone Informz holds; the interest is checked against Informz first, as at night
      * @throws InformzFailure when Informz is unreachable or refuses the interest; the run says so and
      *                        the caller schedules another attempt
      */
-    public void reconcile(long listId, ListSyncRun.Trigger trigger) {
+    public void reconcile(long listId, ListSyncRun.Trigger trigger, boolean redelivered) {
         DistributionList list = em.find(DistributionList.class, listId);
         if (list == null || !list.isActive() || !list.isSyncToInformz()) {
             return; // Turning sync off or deactivating never empties the Informz group.
@@ -118,7 +131,7 @@ public class ListSync {
         BackgroundLane<ListSyncRun> bookkeeping = new BackgroundLane<>(background);
         informz.about(null, listId);
         try {
-            if (trigger == ListSyncRun.Trigger.NIGHTLY) {
+            if (trigger == ListSyncRun.Trigger.NIGHTLY || redelivered) {
                 repairDrift(listId, interest, tally);
             }
             long started = System.nanoTime();
@@ -370,9 +383,10 @@ public class ListSync {
     }
 
     /**
-     * The nightly check against Informz itself: contacts we think are synced but Informz lacks go
-     * back to pending (the reconcile re-adds them; Informz never resubscribes someone who
-     * unsubscribed); Informz members the CRM does not have on the list are opted out.
+     * The check against Informz itself, nightly and before a redelivered reconcile: contacts we
+     * think are synced but Informz lacks go back to pending (the reconcile re-adds them; Informz
+     * never resubscribes someone who unsubscribed); Informz members the CRM does not have on the
+     * list are opted out.
      */
     private void repairDrift(long listId, String interest, Tally tally) {
         List<InformzPort.InterestMember> inInformz = informz.members(interest);
@@ -393,7 +407,7 @@ public class ListSync {
         Map<Integer, SyncOutcome> missingInInformz = new HashMap<>();
         for (Integer contactId : syncedIds) {
             if (!informzContacts.contains(contactId)) {
-                missingInInformz.put(contactId, SyncOutcome.pending("Not in Informz at the nightly check: adding again."));
+                missingInInformz.put(contactId, SyncOutcome.pending("Not in Informz when checked against it: adding again."));
             }
         }
         List<InformzPort.Subscriber> strangers = inInformz.stream()

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Every night, each synced list is reconciled against Informz itself (its subscriber_interests),
- * repairing drift. The time is the server setting {@code idss.sync.nightly-at} (HH:mm, server time,
- * default 03:00). The timer is not persistent: it is set again at each start.
+ * repairing drift, and every contact saved after its last push syncs again (an edit whose message
+ * was lost, as at start-up). The time is the server setting {@code idss.sync.nightly-at} (HH:mm,
+ * server time, default 03:00). The timer is not persistent: it is set again at each start.
  */
 @Singleton
 @Startup
@@ -34,6 +35,9 @@ public class NightlyReconcile {
     @Inject
     Event<AggregateChanged> changes;
 
+    @Inject
+    UnpushedEdits unpushedEdits;
+
     @PostConstruct
     void schedule() {
         String[] at = System.getProperty("idss.sync.nightly-at", "03:00").split(":");
@@ -43,9 +47,16 @@ public class NightlyReconcile {
     }
 
     @Timeout
-    void reconcileAll() {
+    void nightly() {
+        requestNightlyChecks();
+    }
+
+    /** What the timer asks for each night (public for operators, and tests). */
+    public void requestNightlyChecks() {
         int lists = requestForEverySyncedList();
-        LOG.info(() -> "Nightly reconcile requested for " + lists + " lists");
+        int contacts = unpushedEdits.requestSync(SyncTrigger.NIGHTLY);
+        LOG.info(() -> "Nightly reconcile requested for " + lists + " lists and " + contacts
+                + " contacts saved after their last push");
     }
 
     /** Puts one nightly reconcile per synced list on the sync queue. */

@@ -1,6 +1,5 @@
 package com.idss.informzsync.application.sync;
 
-import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -40,17 +39,16 @@ public class StartupCatchUp {
     @Inject
     Event<AggregateChanged> changes;
 
+    @Inject
+    UnpushedEdits unpushedEdits;
+
     @PostConstruct
     void catchUp() {
         List<Long> lists = em.createQuery("select l.id from DistributionList l where l.syncToInformz = true and l.active = true",
                 Long.class).getResultList();
         lists.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.LIST, id, SyncTrigger.STARTUP)));
-        List<Integer> contacts = em.createQuery("select distinct s.contactId from ContactListSyncState s, Contact c "
-                        + "where c.id = s.contactId and s.state = :synced and s.syncedAt < c.updatedAt", Integer.class)
-                .setParameter("synced", SyncState.SYNCED)
-                .getResultList();
-        contacts.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id, SyncTrigger.STARTUP)));
-        LOG.info(() -> "Start-up catch-up: " + lists.size() + " synced lists to reconcile, " + contacts.size()
+        int contacts = unpushedEdits.requestSync(SyncTrigger.STARTUP);
+        LOG.info(() -> "Start-up catch-up: " + lists.size() + " synced lists to reconcile, " + contacts
                 + " contacts saved after their last push to sync again");
     }
 }

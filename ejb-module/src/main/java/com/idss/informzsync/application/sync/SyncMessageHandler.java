@@ -78,10 +78,13 @@ public class SyncMessageHandler {
             scheduler.schedule(message, informzDown.get());
             return;
         }
+        boolean connectionTold = false; // whether the breaker heard how the sync went
         try {
             sync(message, redelivered);
+            connectionTold = true;
             connection.succeeded();
         } catch (InformzFailure failure) {
+            connectionTold = true;
             if (failure.connectionProblem()) {
                 connection.failed(failure.getMessage());
             } else {
@@ -92,6 +95,10 @@ public class SyncMessageHandler {
             LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage()
                     + "); attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms");
             scheduler.schedule(message.nextAttempt(), delay);
+        } finally {
+            if (!connectionTold) {
+                connection.probeAbandoned();
+            }
         }
     }
 
@@ -99,7 +106,7 @@ public class SyncMessageHandler {
         switch (message.kind()) {
             case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1),
                     redelivered);
-            case LIST -> listSync.reconcile(message.id(), runTrigger(message));
+            case LIST -> listSync.reconcile(message.id(), runTrigger(message), redelivered);
             case ACCOUNT -> throw new IllegalStateException("accounts fan out, they do not sync");
         }
     }
