@@ -4,20 +4,25 @@ import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandler;
 import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes the sync queue, each message in its own container transaction. Any exception rolls the
- * transaction back: the broker redelivers, and after the configured attempts dead-letters it.
+ * Consumes the sync queue, each message in its own container transaction. A message no delivery can
+ * read goes to the dead-letter queue on its first delivery. Any other exception rolls the transaction
+ * back: the broker redelivers, and after the configured attempts dead-letters it.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = SyncQueue.JNDI_NAME),
@@ -28,6 +33,8 @@ import java.util.logging.Logger;
 public class SyncQueueListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(SyncQueueListener.class.getName());
+    /** The property that says why a message was dead-lettered without further deliveries. */
+    public static final String DEAD_LETTER_REASON = "idssDeadLetterReason";
 
     @Inject
     SyncMessageHandler handler;
@@ -38,12 +45,29 @@ public class SyncQueueListener implements MessageListener {
     @Inject
     DatabaseReachability database;
 
+    @Inject
+    @JMSConnectionFactory(SyncQueue.XA_CONNECTION_FACTORY)
+    JMSContext jms;
+
+    @Resource(lookup = SyncQueue.DEAD_LETTER_JNDI_NAME)
+    Queue deadLetters;
+
     @Override
     public void onMessage(Message message) {
         String payload = null;
+        SyncMessage syncMessage;
         try {
             payload = textOf(message);
-            handler.handle(SyncMessage.parse(payload), redelivered(message));
+            syncMessage = SyncMessage.parse(payload);
+        } catch (IllegalArgumentException unreadable) { // MalformedSyncMessageException, or not a TextMessage
+            // No later delivery could read it either: to the dead-letter queue at once, with the reason.
+            LOG.warning("Unreadable sync message dead-lettered: " + unreadable.getMessage());
+            failed.fire(new SyncMessageFailed(payload, deliveryCountOf(message), unreadable.toString()));
+            deadLetter(message, payload, unreadable.getMessage());
+            return;
+        }
+        try {
+            handler.handle(syncMessage, redelivered(message));
         } catch (RuntimeException e) {
             int deliveryCount = deliveryCountOf(message);
             LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
@@ -51,6 +75,15 @@ public class SyncQueueListener implements MessageListener {
             // If the database is down, the redelivery must not come before it is back.
             database.awaitReachable();
             throw e;
+        }
+    }
+
+    /** In the delivery's transaction: the message leaves the queue if, and only if, it reaches the DLQ. */
+    private void deadLetter(Message message, String payload, String reason) {
+        if (payload == null) {
+            jms.createProducer().send(deadLetters, message); // not text: forwarded as it came
+        } else {
+            jms.createProducer().setProperty(DEAD_LETTER_REASON, reason).send(deadLetters, payload);
         }
     }
 
