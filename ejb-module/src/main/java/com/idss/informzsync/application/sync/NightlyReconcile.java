@@ -12,13 +12,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * Every night, each synced list is reconciled against Informz itself (its subscriber_interests),
  * repairing drift, and every contact saved after its last push syncs again (an edit whose message
  * was lost, as at start-up). The time is the server setting {@code idss.sync.nightly-at} (HH:mm,
- * server time, default 03:00). The timer is not persistent: it is set again at each start.
+ * server time, default 03:00). The timer is not persistent: it is set again at each start, on every
+ * node, and one node per night runs the check ({@link ClusterJobs}).
  */
 @Singleton
 @Startup
@@ -38,6 +40,9 @@ public class NightlyReconcile {
     @Inject
     UnpushedEdits unpushedEdits;
 
+    @Inject
+    ClusterJobs clusterJobs;
+
     @PostConstruct
     void schedule() {
         String[] at = System.getProperty("idss.sync.nightly-at", "03:00").split(":");
@@ -46,9 +51,14 @@ public class NightlyReconcile {
         LOG.info(() -> "Nightly reconcile of synced lists at " + String.join(":", at));
     }
 
+    /** Every node's timer fires; the first to claim the night runs it for the cluster. */
     @Timeout
     void nightly() {
-        requestNightlyChecks();
+        if (clusterJobs.claim("nightly-reconcile", Duration.ofHours(12), false)) {
+            requestNightlyChecks();
+        } else {
+            LOG.info("Nightly reconcile: another node runs it tonight");
+        }
     }
 
     /** What the timer asks for each night (public for operators, and tests). */

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * a deactivation whose message was lost).</li>
  * </ul>
  * A message that was not lost just makes the sync run twice, which the sync tolerates (it pushes the
- * current state; bursts are coalesced).
+ * current state; bursts are coalesced). Nodes of a cluster starting within minutes of each other
+ * ({@code idss.sync.catch-up-gap-seconds}, default 300) catch up once ({@link ClusterJobs}).
  */
 @Singleton
 @Startup
@@ -42,8 +44,16 @@ public class StartupCatchUp {
     @Inject
     UnpushedEdits unpushedEdits;
 
+    @Inject
+    ClusterJobs clusterJobs;
+
     @PostConstruct
     void catchUp() {
+        // Nodes of a cluster starting together catch up once; a node restarting after its own crash always does.
+        if (!clusterJobs.claim("startup-catch-up", Duration.ofSeconds(Long.getLong("idss.sync.catch-up-gap-seconds", 300)), true)) {
+            LOG.info("Start-up catch-up: another node has just run it");
+            return;
+        }
         List<Long> lists = em.createQuery("select l.id from DistributionList l where l.syncToInformz = true and l.active = true",
                 Long.class).getResultList();
         lists.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.LIST, id, SyncTrigger.STARTUP)));
