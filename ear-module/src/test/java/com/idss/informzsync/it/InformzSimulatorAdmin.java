@@ -106,6 +106,27 @@ public final class InformzSimulatorAdmin {
         return emails;
     }
 
+    /** The CRM ids ({@code user_id}) of the subscriber records active on the interest. */
+    public Set<Integer> activeUserIdsOn(String interest) {
+        JsonObject state = json(get("state?interest=" + encode(interest)));
+        Set<Integer> activeRecords = new TreeSet<>();
+        for (JsonValue value : state.getJsonArray("memberships")) {
+            JsonObject membership = value.asJsonObject();
+            if (interest.equals(membership.getString("interest_name"))
+                    && membership.get("cancellation_date").getValueType() == JsonValue.ValueType.NULL) {
+                activeRecords.add(membership.getInt("subscriber_id"));
+            }
+        }
+        Set<Integer> userIds = new TreeSet<>();
+        for (JsonValue value : state.getJsonArray("subscribers")) {
+            JsonObject subscriber = value.asJsonObject();
+            if (activeRecords.contains(subscriber.getInt("subscriber_id")) && !subscriber.isNull("user_id")) {
+                userIds.add(subscriber.getInt("user_id"));
+            }
+        }
+        return userIds;
+    }
+
     /** Subscriber records Informz holds for the address (one, unless something went wrong). */
     public List<JsonObject> subscribersWithEmail(String email) {
         return json(get("state?email=" + encode(email))).getJsonArray("subscribers").stream().map(JsonValue::asJsonObject)

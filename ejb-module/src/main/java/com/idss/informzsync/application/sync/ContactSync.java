@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * Makes Informz agree with one contact as the CRM has it now: subscribed to the interest of every
  * synced list it is on, opted out of those it left (or of all, when deactivated), the old address
  * opted out after an email change, never pushed while another contact owns its email, and its
- * Informz subscriber ID written back. Runs in the sync message's transaction.
+ * Informz subscriber ID written back. Runs in the sync message's transaction, holding the contact
+ * and every address it decides about (the one-writer rule) from before it reads until it commits.
  */
 @ApplicationScoped
 public class ContactSync {
@@ -52,6 +53,12 @@ public class ContactSync {
     SyncStateBook stateBook;
 
     @Inject
+    SyncWriterLocks locks;
+
+    @Inject
+    SyncCheckpoints checkpoints;
+
+    @Inject
     Event<AggregateChanged> changes;
 
     /** Why a contact is not pushed, or empty when it is. */
@@ -64,8 +71,14 @@ public class ContactSync {
      *                    whose booking was rolled back, so Informz is asked what it holds
      * @throws InformzFailure when Informz is unreachable (transient or configuration): the states say
      *                        "retrying" and the caller schedules the next attempt
+     * @throws WriterBusy     when another unit of work holds the contact or one of its addresses: nothing
+     *                        was read or written, and the caller schedules the sync again
      */
     public void sync(int contactId, Duration retryDelay, boolean redelivered) {
+        if (!locks.tryHoldContact(contactId)) {
+            checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, contactId);
+            throw new WriterBusy("contact " + contactId);
+        }
         Contact contact = em.find(Contact.class, contactId);
         List<DistributionList> syncedLists = em.createQuery(
                 "select l from DistributionList l where l.syncToInformz = true and l.active = true order by l.id",
@@ -74,6 +87,10 @@ public class ContactSync {
         em.createQuery("select s from ContactListSyncState s where s.contactId = :id", ContactListSyncState.class)
                 .setParameter("id", contactId).getResultList()
                 .forEach(s -> stateByList.put(s.getListId(), s));
+        if (!locks.tryHoldEmails(addressesConcerned(contact, stateByList))) {
+            checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, contactId);
+            throw new WriterBusy("an address of contact " + contactId);
+        }
 
         boolean active = contact != null && contact.isActive();
         Set<Long> containing = active
@@ -85,6 +102,7 @@ public class ContactSync {
 
         Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
         boolean pushing = false;
+        checkpoints.reached(SyncCheckpoint.Point.CONTACT_HELD, 0, contactId);
         informz.about(contactId, null);
         try {
             Set<String> freedEmails = redelivered || inDoubt(stateByList)
@@ -130,6 +148,17 @@ public class ContactSync {
         } finally {
             informz.forget();
         }
+    }
+
+    /** The contact's address now, and every address its states say may be in Informz. */
+    private static Set<String> addressesConcerned(Contact contact, Map<Long, ContactListSyncState> stateByList) {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (contact != null && contact.getEmailNormalized() != null) {
+            addresses.add(contact.getEmailNormalized());
+        }
+        stateByList.values().stream().map(ContactListSyncState::getLastSyncedEmail)
+                .filter(email -> email != null).forEach(addresses::add);
+        return addresses;
     }
 
     /**

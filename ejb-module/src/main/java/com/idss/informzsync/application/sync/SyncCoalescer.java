@@ -79,6 +79,15 @@ public class SyncCoalescer {
         return decision[0];
     }
 
+    /**
+     * A sync that goes ahead without asking (one in doubt: a redelivery) starts a window all the same.
+     * Above all it ends a follow-up its own rolled-back first delivery may have decided on: no such
+     * follow-up is coming, and changes dropped in the belief that one was would be lost.
+     */
+    public void restart(SyncMessage message) {
+        windows.put(message.groupId(), new Window(clock.instant(), null));
+    }
+
     /** Windows that ended without a follow-up carry no information any more. */
     private void forgetQuietWindows(Instant endedBefore) {
         windows.values().removeIf(w -> w.followUpAt() == null && w.lastStarted().isBefore(endedBefore));

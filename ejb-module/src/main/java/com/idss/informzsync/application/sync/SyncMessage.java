@@ -17,9 +17,10 @@ import java.util.Locale;
  *
  * <p>Wire form: {@code {"v":1,"kind":"contact","id":42}}, optionally with {@code "trigger"} (why a
  * list reconcile runs), {@code "attempt"} (the how-manieth retry of a failed sync, from 1) and
- * {@code "deferred":true} (the one follow-up that stands for a burst of changes, see SyncCoalescer).
+ * {@code "deferred":true} (the one follow-up that stands for a burst of changes, see SyncCoalescer) and
+ * {@code "doubt":true} (a redelivery that waited its turn: its earlier attempt may have reached Informz).
  */
-public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred) {
+public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred, boolean inDoubt) {
 
     /** Looked up once: {@code Json.create…} asks the service loader on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -30,6 +31,10 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         if (kind == null || trigger == null || attempt < 0) {
             throw new IllegalArgumentException("kind and trigger required, attempt >= 0");
         }
+    }
+
+    public SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred) {
+        this(kind, id, trigger, attempt, deferred, false);
     }
 
     public SyncMessage(AggregateKind kind, long id) {
@@ -48,6 +53,15 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
     /** The follow-up that syncs, at the end of a coalescing window, whatever changed during it. */
     public SyncMessage asDeferred() {
         return new SyncMessage(kind, id, trigger, attempt, true);
+    }
+
+    /**
+     * The same sync, a little later: another unit of work holds what it would push for, or Informz
+     * is down. It has passed the coalescer already, so it comes back as a follow-up; a redelivery
+     * keeps its doubt, which a fresh message would otherwise lose.
+     */
+    public SyncMessage waitingTurn(boolean redelivered) {
+        return new SyncMessage(kind, id, trigger, attempt, true, inDoubt || redelivered);
     }
 
     /** Messages about the same aggregate are handled one at a time, in order (a JMS message group). */
@@ -72,6 +86,9 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         }
         if (deferred) {
             json.add("deferred", true);
+        }
+        if (inDoubt) {
+            json.add("doubt", true);
         }
         return json.build().toString();
     }
@@ -98,11 +115,16 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
             }
             int attempt = object.containsKey("attempt") ? requiredNumber(object, "attempt").intValueExact() : 0;
             JsonValue deferred = object.getOrDefault("deferred", JsonValue.FALSE);
+            JsonValue doubt = object.getOrDefault("doubt", JsonValue.FALSE);
             if (deferred != JsonValue.TRUE && deferred != JsonValue.FALSE) {
                 throw new MalformedSyncMessageException("non-boolean 'deferred'");
             }
+            if (doubt != JsonValue.TRUE && doubt != JsonValue.FALSE) {
+                throw new MalformedSyncMessageException("non-boolean 'doubt'");
+            }
             return new SyncMessage(AggregateKind.fromWireName(kind.getString()),
-                    requiredNumber(object, "id").longValueExact(), trigger, attempt, deferred == JsonValue.TRUE);
+                    requiredNumber(object, "id").longValueExact(), trigger, attempt, deferred == JsonValue.TRUE,
+                    doubt == JsonValue.TRUE);
         } catch (MalformedSyncMessageException e) {
             throw e;
         } catch (JsonException | ClassCastException | ArithmeticException | IllegalArgumentException e) {

@@ -63,9 +63,16 @@ public class SyncMessageHandler {
             fanOutToContacts(message.id());
             return;
         }
-        // A redelivery repeats an attempt that already started (and may have reached Informz): coalescing
-        // it into a later, ordinary message would lose the doubt it carries.
-        SyncCoalescer.Decision decision = redelivered ? new SyncCoalescer.Proceed() : coalescer.decide(message);
+        // A redelivery repeats an attempt that may have reached Informz: coalescing it into a later,
+        // ordinary message would lose the doubt it carries.
+        boolean inDoubt = redelivered || message.inDoubt();
+        SyncCoalescer.Decision decision;
+        if (inDoubt) {
+            coalescer.restart(message);
+            decision = new SyncCoalescer.Proceed();
+        } else {
+            decision = coalescer.decide(message);
+        }
         if (decision instanceof SyncCoalescer.Defer defer) {
             scheduler.schedule(message.asDeferred(), defer.delay());
             return;
@@ -75,14 +82,17 @@ public class SyncMessageHandler {
         }
         Optional<Duration> informzDown = connection.waitBeforeCalling();
         if (informzDown.isPresent()) {
-            scheduler.schedule(message, informzDown.get());
+            scheduler.schedule(message.waitingTurn(redelivered), informzDown.get());
             return;
         }
         boolean connectionTold = false; // whether the breaker heard how the sync went
         try {
-            sync(message, redelivered);
+            sync(message, inDoubt);
             connectionTold = true;
             connection.succeeded();
+        } catch (WriterBusy busy) {
+            LOG.fine(() -> "Sync of " + message.groupId() + " waits its turn: " + busy.getMessage());
+            scheduler.schedule(message.waitingTurn(redelivered), settings.writerBusyDelay());
         } catch (InformzFailure failure) {
             connectionTold = true;
             if (failure.connectionProblem()) {
@@ -102,11 +112,11 @@ public class SyncMessageHandler {
         }
     }
 
-    private void sync(SyncMessage message, boolean redelivered) {
+    private void sync(SyncMessage message, boolean inDoubt) {
         switch (message.kind()) {
             case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1),
-                    redelivered);
-            case LIST -> listSync.reconcile(message.id(), runTrigger(message), redelivered);
+                    inDoubt);
+            case LIST -> listSync.reconcile(message.id(), runTrigger(message), inDoubt);
             case ACCOUNT -> throw new IllegalStateException("accounts fan out, they do not sync");
         }
     }

@@ -32,6 +32,14 @@ public class SyncSettings {
         return Duration.ofMillis(Long.getLong("idss.sync.missing-interest-recheck-ms", 60_000));
     }
 
+    /**
+     * How soon a contact sync tries again when another unit of work holds the contact or its address
+     * (a list batch holds its contacts for one Informz call).
+     */
+    public Duration writerBusyDelay() {
+        return Duration.ofMillis(Long.getLong("idss.sync.writer-busy-delay-ms", 250));
+    }
+
     /** Retry delay for the given attempt (1 = first retry): exponential, capped. */
     public Duration retryDelay(int attempt) {
         long first = firstRetryDelay().toMillis();

@@ -7,7 +7,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,11 +16,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import javax.sql.DataSource;
 
 /** Writes sync outcomes into the per contact-and-list sync state, which the console reads. */
@@ -36,9 +35,6 @@ public class SyncStateBook {
 
     @Inject
     SyncStateInserts inserts;
-
-    @Inject
-    Event<AggregateChanged> changes;
 
     /**
      * In the caller's transaction: a contact sync commits its states with the message.
@@ -57,61 +53,38 @@ public class SyncStateBook {
     }
 
     /**
-     * In a transaction of its own: a long list reconcile commits batch by batch, so its progress
-     * shows while it runs and a crash loses at most one batch of bookkeeping. Returns the run as saved.
-     * An address pushed for a contact that moved on meanwhile is booked as possibly in Informz, and
-     * the contact syncs again ({@link ListPushBooking}).
+     * In the caller's transaction: a list batch books what Informz answered with the work itself,
+     * while it holds the batch's contacts, so no other writer's state can come in between.
      *
-     * @param hasState  whether a contact already has a state on this list (as the reconcile read them
-     *                  when it started); the others get new rows, inserted in bulk. Should a contact sync
-     *                  create one of those rows meanwhile, the unique key refuses the batch and the caller
-     *                  books it again, with every contact counted as having a state.
-     * @param plannedAt when the reconcile read the states it planned from
+     * @param existing the batch's states on the list, as the caller read them under the locks (managed);
+     *                 a contact without one gets a new row, inserted in bulk
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ListSyncRun recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact, ListSyncRun progress,
-            IntPredicate hasState, OffsetDateTime plannedAt) {
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordListBatch(long listId, Map<Integer, SyncOutcome> outcomeByContact,
+            Map<Integer, ContactListSyncState> existing) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Map<Integer, String> currentEmails = currentEmailsOfPushed(outcomeByContact);
-        List<Integer> known = outcomeByContact.keySet().stream().filter(hasState::test).toList();
-        Map<Integer, ContactListSyncState> existing = new HashMap<>();
-        if (!known.isEmpty()) {
-            statesOf(listId, known).forEach(state -> existing.put(state.getContactId(), state));
-        }
-        List<ContactListSyncState> fresh = new ArrayList<>(outcomeByContact.size() - known.size());
-        outcomeByContact.forEach((contactId, pushed) -> {
+        List<ContactListSyncState> fresh = new ArrayList<>();
+        outcomeByContact.forEach((contactId, outcome) -> {
             ContactListSyncState current = existing.get(contactId);
-            ListPushBooking.Settlement settled = ListPushBooking.settle(pushed, ListPushBooking.StateNow.of(current),
-                    currentEmails.get(contactId), plannedAt, now);
-            SyncOutcome outcome = settled.outcome();
-            if (settled.contactMustSync()) {
-                changes.fire(new AggregateChanged(AggregateKind.CONTACT, contactId));
-            }
-            if (current == null && !hasState.test(contactId)) {
+            if (current == null) {
                 ContactListSyncState state = new ContactListSyncState(contactId, listId);
                 apply(outcome, state, now);
                 fresh.add(state);
             } else {
-                apply(outcome, current != null ? current : persistNew(contactId, listId), now);
+                apply(outcome, current, now);
             }
         });
         inserts.insert(fresh);
-        // The merged copy carries the new version: callers continue with it.
-        return progress == null ? null : em.merge(progress);
     }
 
-    /** Normalized emails, now, of the contacts a batch pushed; a contact deleted since has none. */
-    private Map<Integer, String> currentEmailsOfPushed(Map<Integer, SyncOutcome> outcomeByContact) {
-        List<Integer> pushed = outcomeByContact.entrySet().stream()
-                .filter(e -> e.getValue().email() != null).map(Map.Entry::getKey).toList();
-        Map<Integer, String> emails = new HashMap<>(pushed.size() * 2);
-        if (!pushed.isEmpty()) {
-            em.createQuery("select c.id, c.emailNormalized from Contact c where c.id in :ids", Object[].class)
-                    .setParameter("ids", pushed)
-                    .getResultList()
-                    .forEach(row -> emails.put((Integer) row[0], (String) row[1]));
+    /** The contacts' states on the list, managed in the caller's transaction, by contact id. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Map<Integer, ContactListSyncState> statesOf(long listId, int[] contactIds) {
+        Map<Integer, ContactListSyncState> states = new HashMap<>(contactIds.length * 2);
+        if (contactIds.length > 0) {
+            statesOf(listId, Arrays.stream(contactIds).boxed().toList()).forEach(s -> states.put(s.getContactId(), s));
         }
-        return emails;
+        return states;
     }
 
     /** Starts a list sync run and returns it, committed, so the console sees it at once. */

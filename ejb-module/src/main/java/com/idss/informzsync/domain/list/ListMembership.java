@@ -28,6 +28,9 @@ public interface ListMembership {
      */
     Set<Long> listsContaining(int contactId, Collection<Long> listIds);
 
+    /** Which of the given contacts are on the list now (a batch checks its plan against current data). */
+    Set<Integer> membersAmong(long listId, int[] contactIds);
+
     /**
      * Members now versus the sync-state table: to add, members not recorded as {@code SYNCED}; to
      * remove, non-members whose address may be on the interest ({@code SYNCED}, or pushed once and

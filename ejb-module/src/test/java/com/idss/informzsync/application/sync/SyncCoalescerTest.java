@@ -43,6 +43,17 @@ class SyncCoalescerTest {
     }
 
     @Test
+    void aSyncInDoubtRestartsTheWindowSoAFollowUpItsRolledBackDeliveryDecidedOnCannotSwallowChanges() {
+        coalescer.decide(changed);
+        clock.advance(Duration.ofMillis(500));
+        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed));
+        // That transaction rolled back: no follow-up was scheduled, and its message comes again, in doubt.
+        coalescer.restart(changed);
+        clock.advance(Duration.ofMillis(100));
+        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed), "a new follow-up, not a drop");
+    }
+
+    @Test
     void manualMailingAndNightlySyncsAreNeverHeldBack() {
         coalescer.decide(changed);
         coalescer.decide(changed);

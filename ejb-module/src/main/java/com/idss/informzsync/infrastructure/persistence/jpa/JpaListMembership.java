@@ -18,6 +18,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -88,6 +89,23 @@ public class JpaListMembership implements ListMembership {
                 cb.equal(contact.get("id"), parameters.bind(Integer.class, contactId)),
                 isMember(cb, query, contact, listId, savedQueries, parameters));
         return !parameters.applyTo(em.createQuery(query)).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public Set<Integer> membersAmong(long listId, int[] contactIds) {
+        if (contactIds.length == 0) {
+            return Set.of();
+        }
+        List<CriteriaGroup> savedQueries = savedQueriesOf(listId);
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        QueryParameters parameters = new QueryParameters(cb);
+        CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
+        Root<Contact> contact = query.from(Contact.class);
+        List<Integer> ids = Arrays.stream(contactIds).boxed().toList();
+        query.select(contact.get("id")).where(
+                contact.get("id").in(ids),
+                isMember(cb, query, contact, listId, savedQueries, parameters));
+        return new HashSet<>(parameters.applyTo(em.createQuery(query)).getResultList());
     }
 
     @Override

@@ -1,0 +1,200 @@
+package com.idss.informzsync.it;
+
+import static com.idss.informzsync.it.CrmFixture.unique;
+import static com.idss.informzsync.it.CrmFixture.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.SyncCheckpoint.Point;
+import com.idss.informzsync.domain.sync.SyncState;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The one-writer rule, each race forced in one order with {@link SyncGate}: a unit of work is held
+ * while it holds a contact, the CRM changes meanwhile, Informz loses the held call's reply, and the
+ * test checks that nobody else reached Informz for the contact in between and that Informz ends up
+ * holding exactly what the CRM says, without the nightly check.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConcurrencyIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.productEarWith(ConcurrencyIT.class, SyncGate.class);
+    }
+
+    @Inject
+    CrmFixture crm;
+
+    @Inject
+    SyncRecorder sync;
+
+    @Inject
+    SyncGate gate;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    DistributionListService lists;
+
+    @AfterEach
+    void releaseHeldSyncs() {
+        gate.releaseAll();
+    }
+
+    /** The outside check's failure: email change, then deactivation, while the list's push is unanswered. */
+    @Test
+    void aContactWhoseEmailChangesAndWhoIsDeactivatedWhileItsListsPushGoesUnansweredLeavesTheGroup() throws Exception {
+        String interest = unique("Held Batch");
+        String oldEmail = uniqueEmail("held.old");
+        String newEmail = uniqueEmail("held.new");
+        long listId = crm.syncedList(interest);
+        int contactId = crm.contact("Held", "Batch", oldEmail);
+        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE); // its creation's sync, which pushes nothing
+
+        SyncGate.Hold batch = gate.holdNext(Point.BATCH_HELD, contactId);
+        lists.addMembers(listId, List.of(contactId));
+        batch.awaitHeld(PATIENCE);
+        long busyBefore = gate.passedCount(Point.CONTACT_BUSY, contactId);
+        contacts.update(contactId, CrmFixture.draft("Held", "Batch", newEmail, null, null));
+        contacts.deactivate(contactId);
+        sync.await("the contact's own sync to wait its turn", () -> gate.passedCount(Point.CONTACT_BUSY, contactId) > busyBefore,
+                PATIENCE);
+        assertEquals(0, callsAbout(oldEmail, newEmail), "no second writer for the contact");
+
+        crm.informz().injectFaultsInCallsMentioning(oldEmail, "lost-reply", 1, null);
+        batch.release();
+        sync.await("neither address on the interest, and the contact shown removed", () -> {
+            Set<String> members = crm.informz().membersOf(interest);
+            return !members.contains(lower(oldEmail)) && !members.contains(lower(newEmail))
+                    && crm.isInState(contactId, listId, SyncState.REMOVED);
+        }, () -> crm.informz().membersOf(interest) + "; " + crm.describeSync(listId, contactId), PATIENCE);
+    }
+
+    /** A list's removal meets a contact sync that pushes a new address and loses the reply. */
+    @Test
+    void aContactTakenOffAListWhileItsOwnPushOfANewAddressGoesUnansweredLeavesTheGroup() throws Exception {
+        String interest = unique("Held Contact");
+        String oldEmail = uniqueEmail("own.old");
+        String newEmail = uniqueEmail("own.new");
+        long listId = crm.syncedList(interest);
+        int contactId = crm.contact("Own", "Push", oldEmail);
+        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+
+        SyncGate.Hold ownSync = gate.holdNext(Point.CONTACT_HELD, contactId);
+        contacts.update(contactId, CrmFixture.draft("Own", "Push", newEmail, null, null));
+        ownSync.awaitHeld(PATIENCE);
+        int callsBefore = callsAbout(oldEmail, newEmail);
+        long batchesBefore = gate.passedCount(Point.BATCH_LOCKING, contactId);
+        lists.removeMembers(listId, List.of(contactId));
+        sync.await("the list's batch to wait for the contact", () -> gate.passedCount(Point.BATCH_LOCKING, contactId) > batchesBefore,
+                PATIENCE);
+        assertEquals(callsBefore, callsAbout(oldEmail, newEmail), "no second writer for the contact");
+
+        crm.informz().injectFaultsInCallsMentioning(newEmail, "lost-reply", 1, null);
+        ownSync.release();
+        sync.await("neither address on the interest, and the contact shown removed", () -> {
+            Set<String> members = crm.informz().membersOf(interest);
+            return !members.contains(lower(oldEmail)) && !members.contains(lower(newEmail))
+                    && crm.isInState(contactId, listId, SyncState.REMOVED);
+        }, () -> crm.informz().membersOf(interest) + "; " + crm.describeSync(listId, contactId), PATIENCE);
+    }
+
+    /**
+     * A contact reactivated while its deactivation's opt-out goes unanswered is back in the group. The
+     * reactivation's own sync queues behind the held one (one message group per contact), and must
+     * resolve the doubt the lost reply leaves before it pushes.
+     */
+    @Test
+    void aContactReactivatedWhileItsDeactivationsOptOutGoesUnansweredIsBackInTheGroup() throws Exception {
+        String interest = unique("Reactivated");
+        String email = uniqueEmail("back.again");
+        long listId = crm.syncedList(interest);
+        int contactId = crm.contact("Back", "Again", email);
+        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
+        lists.addMembers(listId, List.of(contactId));
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+
+        SyncGate.Hold deactivation = gate.holdNext(Point.CONTACT_HELD, contactId);
+        contacts.deactivate(contactId);
+        deactivation.awaitHeld(PATIENCE);
+        int callsBefore = callsAbout(email);
+        contacts.reactivate(contactId);
+        assertEquals(callsBefore, callsAbout(email), "no second writer for the contact");
+
+        crm.informz().injectFaultsInCallsMentioning(email, "lost-reply", 1, null);
+        deactivation.release();
+        sync.await("the address on the interest again, and the contact shown synced", () ->
+                crm.informz().membersOf(interest).contains(lower(email)) && crm.isInState(contactId, listId, SyncState.SYNCED),
+                () -> crm.informz().membersOf(interest) + "; " + crm.describeSync(listId, contactId), PATIENCE);
+    }
+
+    /** A duplicate takes the address over while the owner's removal of it is unanswered. */
+    @Test
+    void aDuplicateTakesTheAddressOverOnlyOnceTheOwnersRemovalOfItIsDone() throws Exception {
+        String interest = unique("Takeover");
+        String shared = uniqueEmail("shared.takeover");
+        long listId = crm.syncedList(interest);
+        int owner = crm.contact("First", "Owner", shared);
+        sync.awaitHandled(AggregateKind.CONTACT, owner, PATIENCE);
+        lists.addMembers(listId, List.of(owner));
+        sync.await("the owner synced", () -> crm.isInState(owner, listId, SyncState.SYNCED), PATIENCE);
+        int duplicate = crm.contact("Second", "Taker", shared);
+        sync.awaitHandled(AggregateKind.CONTACT, duplicate, PATIENCE);
+        lists.addMembers(listId, List.of(duplicate));
+        sync.await("the second flagged duplicate", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+
+        SyncGate.Hold ownersSync = gate.holdNext(Point.CONTACT_HELD, owner);
+        contacts.deactivate(owner);
+        ownersSync.awaitHeld(PATIENCE);
+        int callsBefore = callsAbout(shared);
+        long busyBefore = gate.passedCount(Point.CONTACT_BUSY, duplicate);
+        contacts.update(duplicate, CrmFixture.draft("Second", "Taker Now", shared, null, null));
+        sync.await("the duplicate's sync to wait for the owner's", () -> gate.passedCount(Point.CONTACT_BUSY, duplicate) > busyBefore,
+                PATIENCE);
+        assertEquals(callsBefore, callsAbout(shared), "no second writer for the address");
+
+        crm.informz().injectFaultsInCallsMentioning(shared, "lost-reply", 1, null);
+        ownersSync.release();
+        // Informz keys a record on address and CRM id: the duplicate's push is a record of its own.
+        sync.await("the address on the interest for the duplicate only, with its data", () ->
+                crm.informz().activeUserIdsOn(interest).equals(Set.of(duplicate))
+                        && crm.isInState(duplicate, listId, SyncState.SYNCED)
+                        && crm.isInState(owner, listId, SyncState.REMOVED)
+                        && crm.informz().subscribersWithEmail(shared).stream()
+                        .anyMatch(s -> !s.isNull("user_id") && s.getInt("user_id") == duplicate
+                                && s.getJsonObject("fields").getString("Last_Name", "").equals("Taker Now")),
+                () -> crm.informz().activeUserIdsOn(interest) + "; " + crm.informz().subscribersWithEmail(shared) + "; "
+                        + crm.describeSync(listId, owner, duplicate), PATIENCE);
+    }
+
+    /** Informz calls so far whose document names one of the addresses. */
+    private int callsAbout(String... emails) {
+        int calls = 0;
+        for (String email : emails) {
+            calls += crm.informz().callsMentioning(email, 1000).size();
+        }
+        return calls;
+    }
+
+    private static String lower(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+}
