@@ -68,7 +68,10 @@ public class ListBatchWriter {
         int noEmail;
         int failed;
         int calls;
+        long lockNanos;
+        long readNanos;
         long informzNanos;
+        long bookNanos;
         InformzFailure failure;
     }
 
@@ -80,14 +83,19 @@ public class ListBatchWriter {
     public Result push(long listId, String interest, int[] plannedIds) {
         Result result = new Result();
         checkpoints.reached(SyncCheckpoint.Point.BATCH_LOCKING, listId, plannedIds);
+        long started = System.nanoTime();
         locks.hold(plannedIds, List.of());
+        long locked = System.nanoTime();
         Set<Integer> members = membership.membersAmong(listId, plannedIds);
         Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, plannedIds);
         ListBatchLoader.Batch batch = loader.load(members.stream().mapToInt(Integer::intValue).toArray());
+        long read = System.nanoTime();
         Set<String> addresses = new HashSet<>();
         batch.candidates().forEach(c -> addIfPresent(addresses, c.emailNormalized()));
         states.values().forEach(s -> addIfPresent(addresses, s.getLastSyncedEmail()));
         locks.hold(new int[0], addresses);
+        result.lockNanos = locked - started + System.nanoTime() - read;
+        result.readNanos = read - locked;
         checkpoints.reached(SyncCheckpoint.Point.BATCH_HELD, listId, plannedIds);
 
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
@@ -110,8 +118,11 @@ public class ListBatchWriter {
         if (!toSend.isEmpty()) {
             subscribe(interest, toSend, outcomes, result);
         }
+        long booking = System.nanoTime();
         stateBook.recordListBatch(listId, outcomes, states);
         nudgeOthersSharing(earlier);
+        em.flush(); // the booking's writes, timed here rather than at the commit
+        result.bookNanos = System.nanoTime() - booking;
         return result;
     }
 

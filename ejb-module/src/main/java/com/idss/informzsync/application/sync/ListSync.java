@@ -59,7 +59,10 @@ public class ListSync {
     private static final class Tally {
         long planNanos;
         long batchNanos;
+        long lockNanos;
+        long readNanos;
         long informzNanos;
+        long bookNanos;
         long writeBackNanos;
         long readBackNanos;
         int added;
@@ -79,6 +82,9 @@ public class ListSync {
             failed += batch.failed;
             calls += batch.calls;
             informzNanos += batch.informzNanos;
+            lockNanos += batch.lockNanos;
+            readNanos += batch.readNanos;
+            bookNanos += batch.bookNanos;
         }
     }
 
@@ -124,11 +130,12 @@ public class ListSync {
             run.finished(ListSyncRun.Status.COMPLETED, now(), null);
             stateBook.saveRun(progress(run, tally));
             LOG.info(() -> String.format("List %d reconciled in %d ms: +%d -%d, %d excluded, %d failed, %d Informz calls; "
-                            + "ms spent planning %d, in batches %d (of which in Informz %d), "
-                            + "writing back ids %d (reading them %d)",
+                            + "ms spent planning %d, in batches %d (of which locking %d, reading %d, in Informz %d, "
+                            + "booking %d), writing back ids %d (reading them %d)",
                     listId, (System.nanoTime() - started) / 1_000_000, tally.added, tally.removed,
                     tally.duplicate + tally.invalid + tally.noEmail, tally.failed, tally.calls,
-                    tally.planNanos / 1_000_000, tally.batchNanos / 1_000_000, tally.informzNanos / 1_000_000,
+                    tally.planNanos / 1_000_000, tally.batchNanos / 1_000_000, tally.lockNanos / 1_000_000,
+                    tally.readNanos / 1_000_000, tally.informzNanos / 1_000_000, tally.bookNanos / 1_000_000,
                     tally.writeBackNanos / 1_000_000, tally.readBackNanos / 1_000_000));
         } catch (WriterBusy busy) {
             run.finished(ListSyncRun.Status.WAITING, now(), "Waiting for contacts another sync is pushing (will go on)");

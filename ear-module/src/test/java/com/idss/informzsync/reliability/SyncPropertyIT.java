@@ -1,0 +1,220 @@
+package com.idss.informzsync.reliability;
+
+import com.idss.informzsync.application.crm.ContactDraft;
+import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.contact.DuplicateContacts;
+import com.idss.informzsync.domain.contact.EmailAddresses;
+import com.idss.informzsync.domain.list.ListMembership;
+import com.idss.informzsync.domain.list.query.ContactField;
+import com.idss.informzsync.domain.list.query.Criterion;
+import com.idss.informzsync.domain.sync.SyncState;
+import com.idss.informzsync.it.CrmFixture;
+import com.idss.informzsync.it.Deployments;
+import com.idss.informzsync.it.SyncRecorder;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The one-writer rule as a property: for each seed, a random sequence of CRM edits (title and email
+ * changes, shared emails, deactivation and reactivation, list members added and removed on the list
+ * and on the contact, edits that move a contact in or out of a saved query) while Informz answers 20 %
+ * of calls with a lost reply, a 503, a malformed answer, a fault or slowly. Once the faults stop,
+ * every synced interest must hold exactly the CRM's sendable members, without the nightly check:
+ * no deactivated contact's address, no old address.
+ *
+ * <p>CI runs a few fixed seeds; the long version is {@code -Dproperty.seeds=1-200 -Dproperty.edits=400}
+ * in the server's JVM arguments (docs/reliability.md).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SyncPropertyIT {
+
+    /** The promise: Informz equals the CRM within two minutes of the faults ending. */
+    private static final Duration CONVERGENCE = Duration.ofMinutes(2);
+    private static final String FAULTS = "http-503,timeout,slow,malformed,lost-reply";
+    private static final String IN_QUERY = "Orlando";
+    private static final String OUT_OF_QUERY = "Tampa";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.productEarWith(SyncPropertyIT.class, ReliabilityReport.class);
+    }
+
+    @Inject
+    CrmFixture crm;
+
+    @Inject
+    SyncRecorder sync;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    DistributionListService lists;
+
+    @Inject
+    ListMembership membership;
+
+    @Inject
+    DuplicateContacts duplicates;
+
+    @PersistenceContext(unitName = "crm")
+    EntityManager em;
+
+    @Test
+    void afterRandomEditsUnderRandomFaultsInformzHoldsExactlyTheCrmsSendableMembers() throws Exception {
+        int edits = Integer.getInteger("property.edits", 60);
+        long totalEdits = 0;
+        long started = System.nanoTime();
+        Duration slowest = Duration.ZERO;
+        for (long seed : seeds(System.getProperty("property.seeds", "1-3"))) {
+            Duration converged = runSequence(seed, edits);
+            totalEdits += edits;
+            slowest = converged.compareTo(slowest) > 0 ? converged : slowest;
+        }
+        System.out.printf(Locale.ROOT, "PROPERTY %d edits in %d sequences, %.0f s in all, slowest convergence %.1f s, failures 0%n",
+                totalEdits, seeds(System.getProperty("property.seeds", "1-3")).length,
+                (System.nanoTime() - started) / 1e9, slowest.toMillis() / 1e3);
+    }
+
+    private Duration runSequence(long seed, int edits) throws InterruptedException {
+        String namespace = "p" + seed + "x" + Long.toHexString(System.nanoTime() & 0xffffff);
+        Random random = new Random(seed);
+        long explicitList = crm.syncedList("Property " + namespace + " picked");
+        long queryList = crm.syncedListWithQuery("Property " + namespace + " query", Criterion.equalTo(ContactField.CITY, IN_QUERY));
+        List<Integer> people = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String email = "q" + i + "." + namespace + "@example.org";
+            addresses.add(email);
+            people.add(crm.contact("Prop", "Person " + i, email, null, i % 2 == 0 ? IN_QUERY : OUT_OF_QUERY));
+        }
+        lists.addMembers(explicitList, people.subList(0, 6));
+
+        crm.informz().randomFaults(0.2, FAULTS);
+        try {
+            for (int edit = 0; edit < edits; edit++) {
+                int person = people.get(random.nextInt(people.size()));
+                Contact now = crm.contactById(person);
+                switch (random.nextInt(9)) {
+                    case 0 -> update(now, now.getEmail(), now.getCity(), "Title " + edit);
+                    case 1 -> {
+                        String fresh = "q" + edit + "v." + namespace + "@example.org";
+                        addresses.add(fresh);
+                        update(now, fresh, now.getCity(), now.getTitle());
+                    }
+                    case 2 -> update(now, addresses.get(random.nextInt(addresses.size())), now.getCity(), now.getTitle());
+                    case 3 -> {
+                        if (now.isActive()) {
+                            contacts.deactivate(person);
+                        } else {
+                            contacts.reactivate(person);
+                        }
+                    }
+                    case 4 -> lists.addMembers(explicitList, List.of(person));
+                    case 5 -> lists.removeMembers(explicitList, List.of(person));
+                    case 6 -> update(now, now.getEmail(), IN_QUERY.equals(now.getCity()) ? OUT_OF_QUERY : IN_QUERY, now.getTitle());
+                    case 7 -> contacts.setDistributionLists(person, random.nextBoolean() ? Set.of(explicitList) : Set.of());
+                    default -> update(now, now.getEmail(), now.getCity(), now.getTitle(), "+1 407 555 " + (2000 + edit));
+                }
+                LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // pacing of the load, not synchronisation
+            }
+        } finally {
+            crm.informz().clearFaults();
+        }
+        long calm = System.nanoTime();
+        List<Long> listIds = List.of(explicitList, queryList);
+        sync.await("seed " + seed + ": Informz holding exactly the CRM's sendable members, nothing left to retry",
+                () -> listIds.stream().allMatch(listId -> countInState(listId, SyncState.RETRYING) == 0
+                        && countInState(listId, SyncState.PENDING) == 0
+                        && expectedMembers(listId).equals(crm.informz().membersOf(interestOf(listId)))),
+                () -> differences(listIds), CONVERGENCE);
+        return Duration.ofNanos(System.nanoTime() - calm);
+    }
+
+    private void update(Contact now, String email, String city, String title) {
+        update(now, email, city, title, now.getPhone());
+    }
+
+    private void update(Contact now, String email, String city, String title, String phone) {
+        contacts.update(now.getId(), new ContactDraft(now.getFirstName(), now.getLastName(), title, email, phone, city,
+                now.getState(), now.getPostalCode(), null, Set.of()));
+    }
+
+    /**
+     * What the CRM says the interest must hold: the addresses of the list's members that Informz can
+     * take, each pushed by its owner only (a member whose address another contact owns is a duplicate).
+     */
+    private Set<String> expectedMembers(long listId) {
+        Set<String> expected = new TreeSet<>();
+        membership.forEachMemberId(listId, 1000, id -> {
+            Contact contact = em.find(Contact.class, id);
+            if (contact != null && contact.getEmail() != null && EmailAddresses.problemWith(contact.getEmail()).isEmpty()
+                    && duplicates.groupFor(contact.getEmailNormalized()).map(g -> g.isOwnedBy(id)).orElse(true)) {
+                expected.add(contact.getEmail().strip().toLowerCase(Locale.ROOT));
+            }
+        });
+        em.clear();
+        return expected;
+    }
+
+    private String interestOf(long listId) {
+        return em.createQuery("select l.informzInterestName from DistributionList l where l.id = :id", String.class)
+                .setParameter("id", listId).getSingleResult();
+    }
+
+    private String differences(List<Long> listIds) {
+        Map<Long, String> differences = new TreeMap<>();
+        for (long listId : listIds) {
+            Set<String> expected = expectedMembers(listId);
+            Set<String> actual = crm.informz().membersOf(interestOf(listId));
+            Set<String> missing = new LinkedHashSet<>(expected);
+            missing.removeAll(actual);
+            Set<String> extra = new LinkedHashSet<>(actual);
+            extra.removeAll(expected);
+            differences.put(listId, "missing " + missing + ", extra " + extra + ", retrying "
+                    + countInState(listId, SyncState.RETRYING) + ", pending " + countInState(listId, SyncState.PENDING));
+        }
+        return differences.toString();
+    }
+
+    private long countInState(long listId, SyncState state) {
+        return em.createQuery("select count(s) from ContactListSyncState s where s.listId = :listId and s.state = :state",
+                        Long.class)
+                .setParameter("listId", listId).setParameter("state", state).getSingleResult();
+    }
+
+    /** "1-3" or "7,11,13". */
+    static long[] seeds(String text) {
+        if (text.contains("-")) {
+            String[] range = text.split("-");
+            long from = Long.parseLong(range[0].trim());
+            long to = Long.parseLong(range[1].trim());
+            long[] seeds = new long[(int) (to - from + 1)];
+            for (int i = 0; i < seeds.length; i++) {
+                seeds[i] = from + i;
+            }
+            return seeds;
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
+    }
+}
