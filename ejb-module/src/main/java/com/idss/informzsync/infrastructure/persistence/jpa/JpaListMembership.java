@@ -91,21 +91,36 @@ public class JpaListMembership implements ListMembership {
         return !parameters.applyTo(em.createQuery(query)).setMaxResults(1).getResultList().isEmpty();
     }
 
+    /**
+     * One query per reason, as in {@link #memberIdsBySource}, each limited to the given ids: an OR of
+     * the reasons made PostgreSQL hash the whole of a saved query's matches for every batch (200 ms a
+     * batch at 100,000 members); each reason alone is an index probe per contact.
+     */
     @Override
     public Set<Integer> membersAmong(long listId, int[] contactIds) {
         if (contactIds.length == 0) {
             return Set.of();
         }
-        List<CriteriaGroup> savedQueries = savedQueriesOf(listId);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        QueryParameters parameters = new QueryParameters(cb);
-        CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
-        Root<Contact> contact = query.from(Contact.class);
         List<Integer> ids = Arrays.stream(contactIds).boxed().toList();
-        query.select(contact.get("id")).where(
-                contact.get("id").in(ids),
-                isMember(cb, query, contact, listId, savedQueries, parameters));
-        return new HashSet<>(parameters.applyTo(em.createQuery(query)).getResultList());
+        Set<Integer> members = new HashSet<>(em.createQuery("select m.id from DistributionList l join l.members m "
+                        + "where l.id = :listId and m.id in :ids and m.active <> false", Integer.class)
+                .setParameter("listId", listId)
+                .setParameter("ids", ids)
+                .getResultList());
+        for (CriteriaGroup savedQuery : savedQueriesOf(listId)) {
+            if (members.size() == contactIds.length) {
+                break;
+            }
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            QueryParameters parameters = new QueryParameters(cb);
+            CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
+            Root<Contact> contact = query.from(Contact.class);
+            query.select(contact.get("id"))
+                    .where(contact.get("id").in(ids), isActive(cb, contact),
+                            new SavedQueryPredicates(cb, query, contact, parameters).matches(savedQuery));
+            members.addAll(parameters.applyTo(em.createQuery(query)).getResultList());
+        }
+        return members;
     }
 
     @Override
