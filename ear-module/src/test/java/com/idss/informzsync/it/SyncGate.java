@@ -28,13 +28,19 @@ public class SyncGate {
     /** One unit of work held at a checkpoint. */
     public static final class Hold {
         private final SyncCheckpoint.Point point;
+        private final long listId;
         private final int contactId;
         private final CountDownLatch reached = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
-        private Hold(SyncCheckpoint.Point point, int contactId) {
+        private Hold(SyncCheckpoint.Point point, long listId, int contactId) {
             this.point = point;
+            this.listId = listId;
             this.contactId = contactId;
+        }
+
+        private boolean matches(SyncCheckpoint checkpoint) {
+            return checkpoint.point() == point && checkpoint.listId() == listId && checkpoint.concerns(contactId);
         }
 
         /** Waits until the unit of work is held; fails the test if it never comes. */
@@ -49,9 +55,21 @@ public class SyncGate {
         }
     }
 
-    /** Holds the next unit of work that reaches {@code point} about the contact. */
-    public Hold holdNext(SyncCheckpoint.Point point, int contactId) {
-        Hold hold = new Hold(point, contactId);
+    /** Holds the contact's next own sync that reaches {@code point}. */
+    public Hold holdNextContactSync(SyncCheckpoint.Point point, int contactId) {
+        return holdNext(point, 0, contactId);
+    }
+
+    /**
+     * Holds the list's next batch that reaches {@code point} with the contact in it (not another
+     * list's: earlier test classes leave lists whose saved queries match new contacts too).
+     */
+    public Hold holdNextBatch(SyncCheckpoint.Point point, long listId, int contactId) {
+        return holdNext(point, listId, contactId);
+    }
+
+    private Hold holdNext(SyncCheckpoint.Point point, long listId, int contactId) {
+        Hold hold = new Hold(point, listId, contactId);
         if (!armed.compareAndSet(null, hold)) {
             throw new IllegalStateException("one hold at a time");
         }
@@ -69,15 +87,20 @@ public class SyncGate {
         holds.clear();
     }
 
+    /** How many units of work about the contact passed the point (a contact sync's, or any list's batch). */
     public long passedCount(SyncCheckpoint.Point point, int contactId) {
         return passed.stream().filter(c -> c.point() == point && c.concerns(contactId)).count();
+    }
+
+    /** How many of the list's batches with the contact in them passed the point. */
+    public long passedCount(SyncCheckpoint.Point point, long listId, int contactId) {
+        return passed.stream().filter(c -> c.point() == point && c.listId() == listId && c.concerns(contactId)).count();
     }
 
     void onCheckpoint(@Observes SyncCheckpoint checkpoint) {
         passed.add(checkpoint);
         Hold hold = armed.get();
-        if (hold != null && checkpoint.point() == hold.point && checkpoint.concerns(hold.contactId)
-                && armed.compareAndSet(hold, null)) {
+        if (hold != null && hold.matches(checkpoint) && armed.compareAndSet(hold, null)) {
             hold.reached.countDown();
             try {
                 hold.released.await(LONGEST_HOLD.toMillis(), TimeUnit.MILLISECONDS);
