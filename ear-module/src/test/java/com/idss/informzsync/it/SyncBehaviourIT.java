@@ -308,6 +308,44 @@ class SyncBehaviourIT {
     }
 
     @Test
+    void aDuplicateOfAnOwnerThatNeverSyncedTakesOverWhenTheOwnerChangesItsEmail() throws Exception {
+        String interest = unique("Unsynced Owner");
+        String shared = uniqueEmail("unsynced.owner");
+        int owner = crm.contact("Older", "Unlisted", shared); // on no synced list: never pushed, still the owner
+        int duplicate = crm.contact("Newer", "Listed", shared);
+        long listId = crm.syncedList(interest);
+        lists.addMembers(listId, List.of(duplicate));
+        sync.await("a duplicate of the unlisted owner", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+
+        contacts.update(owner, CrmFixture.draft("Older", "Unlisted", uniqueEmail("moved.away"), null, null));
+        sync.await("the former duplicate synced as the address's owner", () -> crm.isInState(duplicate, listId, SyncState.SYNCED)
+                && crm.informz().membersOf(interest).equals(Set.of(shared)), PATIENCE);
+    }
+
+    @Test
+    void aContactInformzKnowsThatTakesASharedAddressMakesTheFormerOwnerADuplicate() throws Exception {
+        String holdersInterest = unique("Address Holder");
+        String takersInterest = unique("Address Taker");
+        String taken = uniqueEmail("taken");
+        int taker = crm.contact("Older", "Taker", uniqueEmail("taker.before"));
+        int holder = crm.contact("Newer", "Holder", taken);
+        long holdersList = crm.syncedList(holdersInterest);
+        long takersList = crm.syncedList(takersInterest);
+        lists.addMembers(holdersList, List.of(holder));
+        lists.addMembers(takersList, List.of(taker));
+        sync.await("both known to Informz", () -> crm.isInState(holder, holdersList, SyncState.SYNCED)
+                && crm.isInState(taker, takersList, SyncState.SYNCED)
+                && crm.contactById(taker).getInformzSubscriberId() != null, PATIENCE);
+
+        // Both have a subscriber ID now, so the older record owns the address it takes.
+        contacts.update(taker, CrmFixture.draft("Older", "Taker", taken, null, null));
+        sync.await("the former owner a duplicate, its interest without the address, the taker's with it",
+                () -> crm.isInState(holder, holdersList, SyncState.DUPLICATE)
+                        && crm.informz().membersOf(holdersInterest).isEmpty()
+                        && crm.informz().membersOf(takersInterest).equals(Set.of(taken)), PATIENCE);
+    }
+
+    @Test
     void anEmailChangeOptsTheOldAddressOutAndSubscribesTheNewOne() throws Exception {
         String interest = unique("Email Change");
         String oldEmail = uniqueEmail("old");

@@ -56,13 +56,16 @@ public class ContactSync {
     SyncWriterLocks locks;
 
     @Inject
+    SharedAddressOwners sharedAddresses;
+
+    @Inject
     SyncCheckpoints checkpoints;
 
     @Inject
     Event<AggregateChanged> changes;
 
-    /** Why a contact is not pushed, or empty when it is. */
-    private record Exclusion(SyncState state, String why) {
+    /** Why a contact is not pushed, as the outcome to book on each of its lists. */
+    private record Exclusion(SyncOutcome outcome) {
     }
 
     /**
@@ -97,7 +100,9 @@ public class ContactSync {
                 ? membership.listsContaining(contactId, syncedLists.stream().map(DistributionList::getId).toList())
                 : Set.of();
         List<DistributionList> memberOf = syncedLists.stream().filter(l -> containing.contains(l.getId())).toList();
-        Optional<Exclusion> exclusion = active ? exclusionOf(contact) : Optional.empty();
+        Optional<DuplicateGroup> sharing = active && contact.emailProblem().isEmpty()
+                ? duplicates.groupFor(contact.getEmailNormalized()) : Optional.empty();
+        Optional<Exclusion> exclusion = active ? exclusionOf(contact, sharing) : Optional.empty();
         String email = active && exclusion.isEmpty() ? contact.getEmailNormalized() : null;
 
         Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
@@ -109,7 +114,7 @@ public class ContactSync {
                     ? optOutWhatInformzHoldsUnwanted(contactId, syncedLists, stateByList, memberOf, email, outcomes)
                     : optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
             if (exclusion.isPresent()) {
-                memberOf.forEach(l -> outcomes.put(l.getId(), SyncOutcome.excluded(exclusion.get().state(), exclusion.get().why())));
+                memberOf.forEach(l -> outcomes.put(l.getId(), exclusion.get().outcome()));
             } else if (!memberOf.isEmpty()) {
                 pushing = true;
                 subscribe(contact, memberOf, stateByList, outcomes);
@@ -117,6 +122,7 @@ public class ContactSync {
             markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
             stateBook.recordForContact(contactId, outcomes, stateByList);
             freedEmails.forEach(freed -> nudgeOthersSharing(freed, contactId));
+            sharedAddresses.settle(sharing.map(group -> Set.of(group.emailNormalized())).orElse(Set.of()), Set.of(contactId));
         } catch (InformzFailure failure) {
             if (failure.kind() == InformzFailure.Kind.PERMANENT) {
                 // Informz refuses this contact's data: a person must look at it; nothing to retry.
@@ -306,16 +312,14 @@ public class ContactSync {
         }
     }
 
-    private Optional<Exclusion> exclusionOf(Contact contact) {
+    private static Optional<Exclusion> exclusionOf(Contact contact, Optional<DuplicateGroup> sharing) {
         Optional<EmailProblem> problem = contact.emailProblem();
         if (problem.isPresent()) {
             SyncState state = problem.get() == EmailProblem.NO_EMAIL ? SyncState.NO_EMAIL : SyncState.INVALID_EMAIL;
-            return Optional.of(new Exclusion(state, "Not sent to Informz: " + problem.get().explanation() + "."));
+            return Optional.of(new Exclusion(SyncOutcome.excluded(state, "Not sent to Informz: " + problem.get().explanation() + ".")));
         }
-        Optional<DuplicateGroup> group = duplicates.groupFor(contact.getEmailNormalized());
-        if (group.isPresent() && !group.get().isOwnedBy(contact.getId())) {
-            return Optional.of(new Exclusion(SyncState.DUPLICATE, "Duplicate: contact " + group.get().owner().contactId()
-                    + " has the same email and owns it in Informz (Informz only allows unique emails)."));
+        if (sharing.isPresent() && !sharing.get().isOwnedBy(contact.getId())) {
+            return Optional.of(new Exclusion(SyncOutcome.duplicateOf(sharing.get().owner().contactId())));
         }
         return Optional.empty();
     }

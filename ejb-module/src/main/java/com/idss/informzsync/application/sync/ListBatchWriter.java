@@ -57,6 +57,9 @@ public class ListBatchWriter {
     SyncCheckpoints checkpoints;
 
     @Inject
+    SharedAddressOwners sharedAddresses;
+
+    @Inject
     Event<AggregateChanged> changes;
 
     /** What one batch did, for the run's counts; {@code failure} when it stopped at an Informz failure. */
@@ -121,7 +124,9 @@ public class ListBatchWriter {
         long booking = System.nanoTime();
         stateBook.recordListBatch(listId, outcomes, states);
         nudgeOthersSharing(earlier);
-        em.flush(); // the booking's writes, timed here rather than at the commit
+        em.flush(); // the booking's writes, timed here rather than at the commit, and seen by the check below
+        // The batch decided its shared addresses' holders on this list only; their other lists follow.
+        sharedAddresses.settle(batch.owners().keySet(), Set.of());
         result.bookNanos = System.nanoTime() - booking;
         return result;
     }
@@ -210,8 +215,7 @@ public class ListBatchWriter {
             }
             EmailClaim owner = ownerByEmail.get(candidate.emailNormalized());
             if (owner != null && owner.contactId() != candidate.id()) {
-                outcomes.put(candidate.id(), SyncOutcome.excluded(SyncState.DUPLICATE, "Duplicate: contact "
-                        + owner.contactId() + " has the same email and owns it in Informz (Informz only allows unique emails)."));
+                outcomes.put(candidate.id(), SyncOutcome.duplicateOf(owner.contactId()));
                 result.duplicate++;
                 continue;
             }

@@ -176,6 +176,7 @@ public class SyncStateBook {
                     state.possiblyPushed(outcome.email());
                 }
             }
+            case DUPLICATE -> state.duplicateOf(outcome.duplicateOf(), outcome.message());
             default -> state.markAs(outcome.state(), outcome.message());
         }
     }

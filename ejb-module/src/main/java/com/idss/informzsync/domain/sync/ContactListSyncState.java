@@ -73,6 +73,10 @@ public class ContactListSyncState {
     @Column(name = "last_synced_email", length = 100)
     private String lastSyncedEmail;
 
+    /** The contact that owns the shared address, when the state is DUPLICATE. */
+    @Column(name = "duplicate_of")
+    private Integer duplicateOf;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -117,6 +121,7 @@ public class ContactListSyncState {
     }
 
     public void synced(OffsetDateTime at, String email) {
+        duplicateOf = null;
         state = SyncState.SYNCED;
         syncedAt = at;
         lastSyncedEmail = email;
@@ -127,6 +132,7 @@ public class ContactListSyncState {
     }
 
     public void removed(OffsetDateTime at) {
+        duplicateOf = null;
         state = SyncState.REMOVED;
         syncedAt = at;
         message = null;
@@ -136,6 +142,7 @@ public class ContactListSyncState {
     }
 
     public void retryAt(OffsetDateTime nextAttempt, String message, Long failedCallId) {
+        duplicateOf = null;
         state = SyncState.RETRYING;
         nextAttemptAt = nextAttempt;
         this.message = truncated(message);
@@ -151,17 +158,25 @@ public class ContactListSyncState {
     }
 
     public void failed(String message, Long failedCallId) {
+        duplicateOf = null;
         state = SyncState.ERROR;
         nextAttemptAt = null;
         this.message = truncated(message);
         this.failedCallId = failedCallId;
     }
 
-    /** For states that need no Informz call: PENDING, DUPLICATE, INVALID_EMAIL, NO_EMAIL. */
+    /** For states that need no Informz call: PENDING, INVALID_EMAIL, NO_EMAIL. */
     public void markAs(SyncState state, String message) {
         this.state = state;
+        this.duplicateOf = null;
         this.message = truncated(message);
         this.nextAttemptAt = null;
+    }
+
+    /** Not pushed: another contact with the same address owns it in Informz. */
+    public void duplicateOf(int ownerContactId, String message) {
+        markAs(SyncState.DUPLICATE, message);
+        this.duplicateOf = ownerContactId;
     }
 
     private static String truncated(String message) {
@@ -178,6 +193,10 @@ public class ContactListSyncState {
 
     public Long getListId() {
         return listId;
+    }
+
+    public Integer getDuplicateOf() {
+        return duplicateOf;
     }
 
     public SyncState getState() {
