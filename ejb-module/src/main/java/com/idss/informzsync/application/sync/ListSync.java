@@ -50,6 +50,9 @@ public class ListSync {
     ListBatchWriter batchWriter;
 
     @Inject
+    SyncWriterLocks locks;
+
+    @Inject
     SyncSettings settings;
 
     /** Writes subscriber ids back while the next page of them is read. */
@@ -118,8 +121,10 @@ public class ListSync {
             run = stateBook.saveRun(run);
             tally.planNanos = System.nanoTime() - started;
             long batches = System.nanoTime();
-            run = inPairs(listId, batches(change.toAdd()), batch -> batchWriter.push(listId, interest, batch), run, tally);
-            run = inPairs(listId, batches(change.toRemove()), batch -> batchWriter.remove(listId, interest, batch), run, tally);
+            locks.prepare(change.toAdd());
+            tally.lockNanos += System.nanoTime() - batches;
+            run = inLanes(listId, batches(change.toAdd()), batch -> batchWriter.push(listId, interest, batch), run, tally);
+            run = inLanes(listId, batches(change.toRemove()), batch -> batchWriter.remove(listId, interest, batch), run, tally);
             tally.batchNanos = System.nanoTime() - batches;
             long writeBack = System.nanoTime();
             writeBackSubscriberIds(listId, interest, tally);
@@ -163,41 +168,47 @@ public class ListSync {
     }
 
     /**
-     * Runs the batches two at a time, one on this thread and the next on the background lane, so one
-     * batch's database work overlaps the other's Informz call (the one-writer rule made each batch a
-     * transaction that reads, calls and books in turn). The two hold disjoint contacts; an address
-     * both need is taken in order, like any lock. Both finish, and both are counted, before a
-     * failure of either stops the reconcile.
+     * Runs the batches a few at a time (settings' batch lanes), one on this thread and the others on
+     * background lanes, so one batch's database work overlaps another's Informz call (the one-writer
+     * rule made each batch a transaction that reads, calls and books in turn). Batches in flight hold
+     * disjoint contacts; an address two need is taken in order, like any lock. All of a round finish,
+     * and all are counted, before a failure of any stops the reconcile.
      */
-    private ListSyncRun inPairs(long listId, List<int[]> batches, Function<int[], ListBatchWriter.Result> work,
+    private ListSyncRun inLanes(long listId, List<int[]> batches, Function<int[], ListBatchWriter.Result> work,
             ListSyncRun run, Tally tally) {
-        BackgroundLane<ListBatchWriter.Result> lane = new BackgroundLane<>(background);
-        for (int i = 0; i < batches.size(); i += 2) {
-            if (i + 1 < batches.size()) {
-                int[] next = batches.get(i + 1);
-                lane.submit(() -> {
+        int lanes = settings.batchLanes();
+        List<BackgroundLane<ListBatchWriter.Result>> others = new ArrayList<>(lanes - 1);
+        for (int lane = 1; lane < lanes; lane++) {
+            others.add(new BackgroundLane<>(background));
+        }
+        for (int i = 0; i < batches.size(); i += lanes) {
+            for (int lane = 1; lane < lanes && i + lane < batches.size(); lane++) {
+                int[] batch = batches.get(i + lane);
+                others.get(lane - 1).submit(() -> {
                     informz.about(null, listId);
                     try {
-                        return work.apply(next);
+                        return work.apply(batch);
                     } finally {
                         informz.forget();
                     }
                 });
             }
             RuntimeException thrown = null;
-            List<ListBatchWriter.Result> done = new ArrayList<>(2);
+            List<ListBatchWriter.Result> done = new ArrayList<>(lanes);
             try {
                 done.add(work.apply(batches.get(i)));
             } catch (RuntimeException e) {
                 thrown = e;
             }
-            try {
-                ListBatchWriter.Result other = lane.awaitPrevious();
-                if (other != null) {
-                    done.add(other);
+            for (BackgroundLane<ListBatchWriter.Result> lane : others) {
+                try {
+                    ListBatchWriter.Result other = lane.awaitPrevious();
+                    if (other != null) {
+                        done.add(other);
+                    }
+                } catch (RuntimeException e) {
+                    thrown = thrown == null ? e : thrown;
                 }
-            } catch (RuntimeException e) {
-                thrown = thrown == null ? e : thrown;
             }
             done.forEach(tally::add);
             if (thrown != null) {

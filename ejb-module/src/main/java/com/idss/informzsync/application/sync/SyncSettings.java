@@ -12,6 +12,14 @@ public class SyncSettings {
         return Integer.getInteger("idss.sync.batch-size", 500);
     }
 
+    /**
+     * Batches of one list reconcile in flight at once, each a transaction on its own thread and
+     * database connection: one batch's database work overlaps another's Informz call.
+     */
+    public int batchLanes() {
+        return Math.max(1, Integer.getInteger("idss.sync.batch-lanes", 2));
+    }
+
     /** While an aggregate keeps changing, at most one Informz sync for it per window. */
     public Duration coalescingWindow() {
         return Duration.ofMillis(Long.getLong("idss.sync.coalescing-window-ms", 2000));

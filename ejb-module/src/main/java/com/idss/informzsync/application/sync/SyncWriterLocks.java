@@ -18,4 +18,10 @@ public interface SyncWriterLocks {
 
     /** Takes these contacts' locks, then these addresses', waiting for their holders. */
     void hold(int[] contactIds, Collection<String> emails);
+
+    /**
+     * Readies the locks of these contacts and of their addresses as the CRM has them now, so that a
+     * large reconcile creates its lock rows in bulk, once, rather than batch by batch. Takes no lock.
+     */
+    void prepare(int[] contactIds);
 }

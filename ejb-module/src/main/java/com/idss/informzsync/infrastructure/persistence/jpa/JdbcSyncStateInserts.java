@@ -26,7 +26,9 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
 
     private static final String INSERT = "INSERT INTO contact_list_sync_state (id, contact_id, list_id, state, message, "
             + "failed_call_id, first_attempt_at, last_attempt_at, synced_at, next_attempt_at, attempt_count, "
-            + "last_synced_email, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + "last_synced_email, duplicate_of, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+
+    private static final GrowingTableStatistics STATISTICS = new GrowingTableStatistics("contact_list_sync_state");
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -56,11 +58,17 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 setTime(insert, 10, state.getNextAttemptAt());
                 insert.setInt(11, state.getAttemptCount());
                 insert.setString(12, state.getLastSyncedEmail());
-                insert.setObject(13, now);
+                if (state.getDuplicateOf() == null) {
+                    insert.setNull(13, Types.INTEGER);
+                } else {
+                    insert.setInt(13, state.getDuplicateOf());
+                }
                 insert.setObject(14, now);
+                insert.setObject(15, now);
                 insert.addBatch();
             }
             insert.executeBatch();
+            STATISTICS.added(connection, newStates.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + newStates.size() + " new sync states", e);
         }

@@ -62,12 +62,40 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
         for (int contactId : contactIds) {
             contacts.add(contactKey(contactId));
         }
-        TreeSet<String> addresses = emailKeys(emails);
-        ensureRows(contacts);
-        ensureRows(addresses);
         // Contacts before addresses, each ascending: the order every holder takes them in.
-        lock(contacts, false);
-        lock(addresses, false);
+        holdWaiting(contacts);
+        holdWaiting(emailKeys(emails));
+    }
+
+    @Override
+    public void prepare(int[] contactIds) {
+        if (contactIds.length == 0) {
+            return;
+        }
+        try {
+            rows.createForContacts(contactIds);
+        } catch (RuntimeException createdMeanwhile) {
+            // Another transaction created some of the same rows at the same moment (H2 has no ON CONFLICT):
+            // whatever is still missing is created as it is locked.
+        }
+    }
+
+    private void holdWaiting(TreeSet<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<String> held = lock(keys, false);
+        if (held.size() == keys.size()) {
+            return;
+        }
+        // Keys never locked before have no row yet (a reconcile prepares its own; an address can change
+        // since): create them and take them too. They come after keys already held, out of the usual
+        // order; a cycle that makes is broken by the database (a deadlock error: WriterBusy, and the
+        // batch comes back).
+        TreeSet<String> missing = new TreeSet<>(keys);
+        missing.removeAll(held);
+        createRows(missing);
+        lock(missing, false);
     }
 
     private boolean tryHold(TreeSet<String> keys) {
@@ -86,17 +114,6 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
             return lock(new TreeSet<>(missing), true).size() == missing.size();
         }
         return false;
-    }
-
-    private void ensureRows(TreeSet<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        Set<String> missing = new TreeSet<>(keys);
-        missing.removeAll(rows.existing(keys));
-        if (!missing.isEmpty()) {
-            createRows(missing);
-        }
     }
 
     private void createRows(Set<String> missing) {

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -24,14 +22,7 @@ import javax.sql.DataSource;
 @Stateless
 public class SyncWriterLockRows {
 
-    /**
-     * Rows created by this server since it started, and when the table is next analyzed. PostgreSQL
-     * plans the lock statements from the table's statistics; a table that has just grown by a first
-     * large sync has none yet (autovacuum comes a minute later, or never where it is off), and each
-     * batch's lock then read the whole table: 65 ms a batch at 200,000 rows instead of 1.
-     */
-    private static final AtomicLong CREATED = new AtomicLong();
-    private static final AtomicLong ANALYZE_AT = new AtomicLong(5_000);
+    private static final GrowingTableStatistics STATISTICS = new GrowingTableStatistics("sync_writer_lock");
 
     @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
     DataSource dataSource;
@@ -66,7 +57,7 @@ public class SyncWriterLockRows {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void create(Collection<String> keys) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            boolean postgres = GrowingTableStatistics.postgres(connection);
             // Neither form touches an existing row, so neither waits for a row lock some holder has on it.
             String sql = postgres ? "INSERT INTO sync_writer_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING"
                     : "INSERT INTO sync_writer_lock (lock_key) SELECT ? WHERE NOT EXISTS "
@@ -81,15 +72,39 @@ public class SyncWriterLockRows {
                 }
                 insert.executeBatch();
             }
-            long created = CREATED.addAndGet(keys.size());
-            long analyzeAt = ANALYZE_AT.get();
-            if (postgres && created >= analyzeAt && ANALYZE_AT.compareAndSet(analyzeAt, created * 2)) {
-                try (var analyze = connection.createStatement()) {
-                    analyze.execute("ANALYZE sync_writer_lock");
-                }
-            }
+            STATISTICS.added(connection, keys.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not create sync writer lock rows", e);
+        }
+    }
+
+    /** Adds the rows of these contacts and of their current addresses that do not exist yet. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createForContacts(int[] contactIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = GrowingTableStatistics.postgres(connection);
+            int created = 0;
+            for (int from = 0; from < contactIds.length; from += 500) {
+                int to = Math.min(contactIds.length, from + 500);
+                String ids = placeholders(to - from);
+                String keys = "SELECT 'c:' || id AS lock_key FROM contact WHERE id IN (" + ids + ") UNION "
+                        + "SELECT 'e:' || email_normalized FROM contact WHERE id IN (" + ids + ") AND email_normalized IS NOT NULL";
+                String sql = postgres ? "INSERT INTO sync_writer_lock (lock_key) " + keys + " ON CONFLICT DO NOTHING"
+                        : "INSERT INTO sync_writer_lock (lock_key) SELECT k.lock_key FROM (" + keys + ") k "
+                                + "WHERE NOT EXISTS (SELECT 1 FROM sync_writer_lock l WHERE l.lock_key = k.lock_key)";
+                try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                    int parameter = 1;
+                    for (int round = 0; round < 2; round++) {
+                        for (int i = from; i < to; i++) {
+                            insert.setInt(parameter++, contactIds[i]);
+                        }
+                    }
+                    created += insert.executeUpdate();
+                }
+            }
+            STATISTICS.added(connection, created);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the sync writer lock rows of " + contactIds.length + " contacts", e);
         }
     }
 
