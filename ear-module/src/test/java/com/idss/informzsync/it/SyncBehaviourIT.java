@@ -15,6 +15,7 @@ import com.idss.informzsync.application.sync.InformzPort;
 import com.idss.informzsync.application.sync.NightlyReconcile;
 import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.sync.SyncMessage;
+import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.annotation.Resource;
@@ -207,6 +208,33 @@ class SyncBehaviourIT {
         crm.informz().injectFaultsInCallsMentioning(email, "http-503", 1, null);
         contacts.update(contactId, CrmFixture.draft("Stray", "Address Again", email, null, null));
         sync.await("the stray address off the group, the current one on it", () -> {
+            Set<String> members = crm.informz().membersOf(interest);
+            return !members.contains(stray) && members.contains(email) && crm.isInState(contactId, listId, SyncState.SYNCED);
+        }, PATIENCE);
+    }
+
+    @Test
+    void aListSyncLeavesAContactInDoubtToItsOwnSyncWhichAsksInformzFirst() throws Exception {
+        String interest = unique("Doubt Left");
+        String email = uniqueEmail("in.doubt");
+        String stray = uniqueEmail("in.doubt.stray");
+        int contactId = crm.contact("In", "Doubt", email);
+        long listId = crm.syncedList(interest);
+        contacts.setDistributionLists(contactId, Set.of(listId));
+        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        // A push of the contact's that got no answer: its state says so, and Informz may hold an
+        // address no state names.
+        informz.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(contactId, stray, Map.of())));
+        transaction.begin();
+        em.createQuery("select s from ContactListSyncState s where s.contactId = :contactId and s.listId = :listId",
+                        ContactListSyncState.class)
+                .setParameter("contactId", contactId).setParameter("listId", listId).getSingleResult()
+                .retryAt(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), "Informz unreachable: no answer", null);
+        transaction.commit();
+
+        // The list's sync must not settle the doubt by pushing and booking; the contact's own sync asks Informz.
+        commands.syncListNow(listId);
+        sync.await("the stray address off the group, the current one on it, the contact synced", () -> {
             Set<String> members = crm.informz().membersOf(interest);
             return !members.contains(stray) && members.contains(email) && crm.isInState(contactId, listId, SyncState.SYNCED);
         }, PATIENCE);

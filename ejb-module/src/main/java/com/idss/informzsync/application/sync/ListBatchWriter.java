@@ -89,8 +89,10 @@ public class ListBatchWriter {
         long started = System.nanoTime();
         locks.hold(plannedIds, List.of());
         long locked = System.nanoTime();
-        Set<Integer> members = membership.membersAmong(listId, plannedIds);
+        Set<Integer> members = new HashSet<>(membership.membersAmong(listId, plannedIds));
         Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, plannedIds);
+        Set<Integer> inDoubt = leaveInDoubtToTheirOwnSync(states);
+        members.removeAll(inDoubt);
         ListBatchLoader.Batch batch = loader.load(members.stream().mapToInt(Integer::intValue).toArray());
         long read = System.nanoTime();
         Set<String> addresses = new HashSet<>();
@@ -103,7 +105,7 @@ public class ListBatchWriter {
 
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = classify(batch, outcomes, result);
-        List<InformzPort.Subscriber> earlier = earlierAddresses(plannedIds, states, toSend);
+        List<InformzPort.Subscriber> earlier = earlierAddresses(plannedIds, states, toSend, inDoubt);
         for (InformzPort.Subscriber leaving : earlier) {
             if (!members.contains(leaving.contactId())) {
                 outcomes.put(leaving.contactId(), SyncOutcome.removed()); // left the list since the plan
@@ -139,10 +141,11 @@ public class ListBatchWriter {
         locks.hold(plannedIds, List.of());
         Set<Integer> members = membership.membersAmong(listId, plannedIds);
         Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, plannedIds);
+        Set<Integer> inDoubt = leaveInDoubtToTheirOwnSync(states);
         List<InformzPort.Subscriber> leaving = new ArrayList<>();
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         states.forEach((contactId, state) -> {
-            if (!members.contains(contactId) && mayBeInInformz(state)) {
+            if (!members.contains(contactId) && !inDoubt.contains(contactId) && mayBeInInformz(state)) {
                 leaving.add(new InformzPort.Subscriber(contactId, state.getLastSyncedEmail(), Map.of()));
                 outcomes.put(contactId, SyncOutcome.removed());
             }
@@ -230,11 +233,11 @@ public class ListBatchWriter {
      * address) or off the list since the plan. The contact's own sync opts them out the same way.
      */
     private static List<InformzPort.Subscriber> earlierAddresses(int[] plannedIds, Map<Integer, ContactListSyncState> states,
-            Map<Integer, Candidate> toSend) {
+            Map<Integer, Candidate> toSend, Set<Integer> inDoubt) {
         List<InformzPort.Subscriber> earlier = new ArrayList<>();
         for (int contactId : plannedIds) {
             ContactListSyncState state = states.get(contactId);
-            if (state == null || !mayBeInInformz(state)) {
+            if (state == null || inDoubt.contains(contactId) || !mayBeInInformz(state)) {
                 continue;
             }
             Candidate sending = toSend.get(contactId);
@@ -301,6 +304,23 @@ public class ListBatchWriter {
     static boolean mayBeInInformz(ContactListSyncState state) {
         return state.getLastSyncedEmail() != null && (state.getState() == SyncState.SYNCED
                 || state.getState() == SyncState.RETRYING || state.getState() == SyncState.ERROR);
+    }
+
+    /**
+     * Contacts in doubt (a push of theirs went unanswered: Informz may hold an address no state
+     * names) are not the batch's to decide: only a writer that has asked Informz what it holds for
+     * the contact may book it again. Their own sync asks first; the batch leaves their states as they
+     * are and makes sure that sync comes.
+     */
+    private Set<Integer> leaveInDoubtToTheirOwnSync(Map<Integer, ContactListSyncState> states) {
+        Set<Integer> inDoubt = new HashSet<>();
+        states.forEach((contactId, state) -> {
+            if (state.getState() == SyncState.RETRYING) {
+                inDoubt.add(contactId);
+            }
+        });
+        inDoubt.forEach(id -> changes.fire(new AggregateChanged(AggregateKind.CONTACT, id)));
+        return inDoubt;
     }
 
     /** Another contact may own an address just opted out (a former duplicate): its own sync puts it back. */
