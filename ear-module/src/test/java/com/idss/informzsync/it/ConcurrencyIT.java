@@ -69,7 +69,7 @@ class ConcurrencyIT {
 
         SyncGate.Hold batch = gate.holdNextBatch(Point.BATCH_HELD, listId, contactId);
         lists.addMembers(listId, List.of(contactId));
-        batch.awaitHeld(PATIENCE);
+        awaitHeld(batch, listId, contactId);
         int callsBefore = callsAbout(oldEmail, newEmail);
         long busyBefore = gate.passedCount(Point.CONTACT_BUSY, contactId);
         contacts.update(contactId, CrmFixture.draft("Held", "Batch", newEmail, null, null));
@@ -197,5 +197,15 @@ class ConcurrencyIT {
 
     private static String lower(String email) {
         return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@link SyncGate.Hold#awaitHeld}; a timeout also says what the list's sync did meanwhile. */
+    private void awaitHeld(SyncGate.Hold hold, long listId, int contactId) throws InterruptedException {
+        try {
+            hold.awaitHeld(PATIENCE);
+        } catch (AssertionError notHeld) {
+            throw new AssertionError(notHeld.getMessage() + "; " + crm.describeSync(listId, contactId)
+                    + "; messages about the list handled: " + sync.handledAbout(AggregateKind.LIST, listId), notHeld);
+        }
     }
 }

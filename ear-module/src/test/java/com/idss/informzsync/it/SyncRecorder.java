@@ -67,6 +67,11 @@ public class SyncRecorder {
         return handled.stream().filter(m -> m.isAbout(kind, id)).count();
     }
 
+    /** Every message about the aggregate consumed and committed so far, as sent. */
+    public List<String> handledAbout(AggregateKind kind, long id) {
+        return handled.stream().filter(m -> m.isAbout(kind, id)).map(SyncMessage::toJson).toList();
+    }
+
     /** When (System.nanoTime) a message about the aggregate was last consumed and committed; 0 if never. */
     public long lastHandledNanos(AggregateKind kind, long id) {
         return lastHandledNanos.getOrDefault(kind.wireName() + ":" + id, 0L);
