@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ public class SyncGate {
 
     private final AtomicReference<Hold> armed = new AtomicReference<>();
     private final List<SyncCheckpoint> passed = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> lastPassedNanos = new ConcurrentHashMap<>();
     private final List<Hold> holds = new CopyOnWriteArrayList<>();
 
     /** One unit of work held at a checkpoint. */
@@ -97,8 +100,18 @@ public class SyncGate {
         return passed.stream().filter(c -> c.point() == point && c.listId() == listId && c.concerns(contactId)).count();
     }
 
+    /** When (System.nanoTime) the contact's own sync last passed the point; 0 if never. */
+    public long lastPassedNanos(SyncCheckpoint.Point point, int contactId) {
+        return lastPassedNanos.getOrDefault(point + ":" + contactId, 0L);
+    }
+
     void onCheckpoint(@Observes SyncCheckpoint checkpoint) {
         passed.add(checkpoint);
+        if (checkpoint.listId() == 0) {
+            for (int contactId : checkpoint.contactIds()) {
+                lastPassedNanos.put(checkpoint.point() + ":" + contactId, System.nanoTime());
+            }
+        }
         Hold hold = armed.get();
         if (hold != null && hold.matches(checkpoint) && armed.compareAndSet(hold, null)) {
             hold.reached.countDown();
