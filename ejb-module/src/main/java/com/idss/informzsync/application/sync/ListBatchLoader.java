@@ -34,6 +34,10 @@ public class ListBatchLoader {
     EntityManager em;
 
     public Batch load(int[] contactIds) {
+        if (contactIds.length == 0) {
+            // Every planned contact left the list or is in doubt; PostgreSQL refuses an empty IN ().
+            return new Batch(List.of(), Map.of());
+        }
         List<Candidate> candidates = candidates(contactIds);
         return new Batch(candidates, ownersOf(candidates));
     }
