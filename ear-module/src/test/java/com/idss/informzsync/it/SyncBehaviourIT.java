@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
+import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.application.sync.InformzPort;
@@ -108,6 +109,33 @@ class SyncBehaviourIT {
         lists.addMembers(listId, List.of(crm.contact("Was", "Saved", committed)));
         sync.await("the committed contact", () -> crm.informz().membersOf(interest).contains(committed), PATIENCE);
         assertTrue(crm.informz().subscribersWithEmail(rolledBack).isEmpty());
+    }
+
+    @Test
+    void aListWhoseInterestIsMissingHasOneRetryOnItsWayHoweverOftenItFailed() throws Exception {
+        String interest = unique("Interest made later");
+        long listId = lists.create(new ListDraft(interest, "made by a test", null, true, true)); // no interest in Informz
+        String email = uniqueEmail("waits.for.interest");
+        lists.addMembers(listId, List.of(crm.contact("Waits", "ForInterest", email)));
+        for (int click = 0; click < 4; click++) {
+            commands.syncListNow(listId); // never coalesced: each one reconciles, and fails on the interest
+        }
+        // The four are handled one after another (one message group), so once the fourth has committed
+        // the retries the first three scheduled are on record.
+        sync.await("four manual reconciles failed on the missing interest", () -> crm.runs(listId).stream()
+                .filter(r -> r.getTrigger() == ListSyncRun.Trigger.SYNC_NOW && r.getStatus() == ListSyncRun.Status.FAILED)
+                .count() == 4 && sync.handledAbout(AggregateKind.LIST, listId).stream()
+                .filter(m -> m.contains("\"trigger\":\"manual\"") && !m.contains("\"attempt\"")).count() >= 4, PATIENCE);
+
+        // One retry chain: each attempt number once. Without the pending-retry check every failure
+        // started a chain of its own: the list's first retry was scheduled once per failure.
+        List<Integer> attempts = sync.retryAttemptsScheduled(AggregateKind.LIST, listId);
+        assertEquals(attempts.stream().distinct().toList(), attempts, "retries of the list scheduled: " + attempts);
+
+        crm.informz().createInterest(interest);
+        sync.await("the contact in Informz once the interest exists, by the list's retry", () -> crm.runs(listId).stream()
+                .anyMatch(r -> r.getTrigger() == ListSyncRun.Trigger.RETRY && r.getStatus() == ListSyncRun.Status.COMPLETED)
+                && crm.informz().membersOf(interest).contains(email), PATIENCE);
     }
 
     @Test
@@ -463,7 +491,7 @@ class SyncBehaviourIT {
         String interest = unique("Not Yet In Informz");
         String email = uniqueEmail("waiting");
         int contactId = crm.contact("Waiting", "ForInterest", email);
-        long listId = lists.create(new com.idss.informzsync.application.crm.ListDraft(interest, null, null, true, true));
+        long listId = lists.create(new ListDraft(interest, null, null, true, true));
         lists.addMembers(listId, List.of(contactId));
 
         sync.await("a list-level error", () -> crm.latestRun(listId)

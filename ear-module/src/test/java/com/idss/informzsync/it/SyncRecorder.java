@@ -2,6 +2,7 @@ package com.idss.informzsync.it;
 
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
+import com.idss.informzsync.application.sync.PendingRetries;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandled;
@@ -35,6 +36,7 @@ public class SyncRecorder {
     private final List<SyncMessage> handled = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastHandledNanos = new ConcurrentHashMap<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final List<SyncMessage> retriesScheduled = new CopyOnWriteArrayList<>();
 
     private record Failure(SyncMessageFailed event, long atNanos) {
     }
@@ -54,6 +56,10 @@ public class SyncRecorder {
         wakeWaiters();
     }
 
+    void onRetryScheduled(@Observes(during = TransactionPhase.AFTER_SUCCESS) PendingRetries.Scheduled retry) {
+        retriesScheduled.add(retry.message());
+    }
+
     void onFailed(@Observes SyncMessageFailed event) {
         failures.add(new Failure(event, System.nanoTime()));
         wakeWaiters();
@@ -70,6 +76,11 @@ public class SyncRecorder {
     /** Every message about the aggregate consumed and committed so far, as sent. */
     public List<String> handledAbout(AggregateKind kind, long id) {
         return handled.stream().filter(m -> m.isAbout(kind, id)).map(SyncMessage::toJson).toList();
+    }
+
+    /** The attempt numbers of the retries about the aggregate scheduled (and committed) so far, in order. */
+    public List<Integer> retryAttemptsScheduled(AggregateKind kind, long id) {
+        return retriesScheduled.stream().filter(m -> m.isAbout(kind, id)).map(SyncMessage::attempt).toList();
     }
 
     /** When (System.nanoTime) a message about the aggregate was last consumed and committed; 0 if never. */

@@ -18,9 +18,11 @@ import java.util.Locale;
  * <p>Wire form: {@code {"v":1,"kind":"contact","id":42}}, optionally with {@code "trigger"} (why a
  * list reconcile runs), {@code "attempt"} (the how-manieth retry of a failed sync, from 1) and
  * {@code "deferred":true} (the one follow-up that stands for a burst of changes, see SyncCoalescer) and
- * {@code "doubt":true} (a redelivery that waited its turn: its earlier attempt may have reached Informz).
+ * {@code "doubt":true} (a redelivery that waited its turn: its earlier attempt may have reached Informz)
+ * and {@code "retry"} (a retry's token: which of an aggregate's retries is the one pending, see PendingRetries).
  */
-public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred, boolean inDoubt) {
+public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred, boolean inDoubt,
+        long retryToken) {
 
     /** Looked up once: {@code Json.create…} asks the service loader on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -34,7 +36,7 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
     }
 
     public SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int attempt, boolean deferred) {
-        this(kind, id, trigger, attempt, deferred, false);
+        this(kind, id, trigger, attempt, deferred, false, 0);
     }
 
     public SyncMessage(AggregateKind kind, long id) {
@@ -45,23 +47,23 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         return new SyncMessage(change.kind(), change.id(), change.trigger(), 0, false);
     }
 
-    /** The same sync, tried again later. */
-    public SyncMessage nextAttempt() {
-        return new SyncMessage(kind, id, trigger, attempt + 1, false);
+    /** The same sync, tried again later; the token tells this retry from any other of the aggregate's. */
+    public SyncMessage nextAttempt(long token) {
+        return new SyncMessage(kind, id, trigger, attempt + 1, false, false, token);
     }
 
     /** The follow-up that syncs, at the end of a coalescing window, whatever changed during it. */
     public SyncMessage asDeferred() {
-        return new SyncMessage(kind, id, trigger, attempt, true);
+        return new SyncMessage(kind, id, trigger, attempt, true, false, retryToken);
     }
 
     /**
      * The same sync, a little later: another unit of work holds what it would push for, or Informz
      * is down. It has passed the coalescer already, so it comes back as a follow-up; a redelivery
-     * keeps its doubt, which a fresh message would otherwise lose.
+     * keeps its doubt, which a fresh message would otherwise lose, and a retry stays the retry.
      */
     public SyncMessage waitingTurn(boolean redelivered) {
-        return new SyncMessage(kind, id, trigger, attempt, true, inDoubt || redelivered);
+        return new SyncMessage(kind, id, trigger, attempt, true, inDoubt || redelivered, retryToken);
     }
 
     /** Messages about the same aggregate are handled one at a time, in order (a JMS message group). */
@@ -89,6 +91,9 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         }
         if (inDoubt) {
             json.add("doubt", true);
+        }
+        if (retryToken != 0) {
+            json.add("retry", retryToken);
         }
         return json.build().toString();
     }
@@ -122,9 +127,10 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
             if (doubt != JsonValue.TRUE && doubt != JsonValue.FALSE) {
                 throw new MalformedSyncMessageException("non-boolean 'doubt'");
             }
+            long retryToken = object.containsKey("retry") ? requiredNumber(object, "retry").longValueExact() : 0;
             return new SyncMessage(AggregateKind.fromWireName(kind.getString()),
                     requiredNumber(object, "id").longValueExact(), trigger, attempt, deferred == JsonValue.TRUE,
-                    doubt == JsonValue.TRUE);
+                    doubt == JsonValue.TRUE, retryToken);
         } catch (MalformedSyncMessageException e) {
             throw e;
         } catch (JsonException | ClassCastException | ArithmeticException | IllegalArgumentException e) {

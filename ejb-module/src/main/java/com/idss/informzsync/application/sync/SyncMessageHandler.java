@@ -43,6 +43,12 @@ public class SyncMessageHandler {
     SyncSettings settings;
 
     @Inject
+    PendingRetries retries;
+
+    @Inject
+    Event<PendingRetries.Scheduled> retryScheduled;
+
+    @Inject
     Event<AggregateChanged> changes;
 
     @Inject
@@ -85,6 +91,7 @@ public class SyncMessageHandler {
             scheduler.schedule(message.waitingTurn(redelivered), informzDown.get());
             return;
         }
+        retries.takenUp(message);
         boolean connectionTold = false; // whether the breaker heard how the sync went
         try {
             sync(message, inDoubt);
@@ -102,9 +109,14 @@ public class SyncMessageHandler {
             }
             Duration delay = failure.unknownInterest() ? settings.missingInterestRecheck()
                     : settings.retryDelay(message.attempt() + 1);
-            LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage()
-                    + "); attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms");
-            scheduler.schedule(message.nextAttempt(), delay);
+            Optional<PendingRetries.Scheduled> retry = retries.retryFor(message, delay);
+            LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage() + "); "
+                    + (retry.isPresent() ? "attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms"
+                            : "a retry already pending covers it"));
+            if (retry.isPresent()) {
+                scheduler.schedule(retry.get().message(), delay);
+                retryScheduled.fire(retry.get());
+            }
         } finally {
             if (!connectionTold) {
                 connection.probeAbandoned();

@@ -66,7 +66,7 @@ class SyncCoalescerTest {
     @Test
     void retriesAreNeverHeldBack() {
         coalescer.decide(changed);
-        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed.nextAttempt()));
+        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed.nextAttempt(1)));
     }
 
     @Test
