@@ -15,8 +15,17 @@ import com.idss.informzsync.domain.sync.SyncState;
 import com.idss.informzsync.it.CrmFixture;
 import com.idss.informzsync.it.Deployments;
 import com.idss.informzsync.it.SyncRecorder;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.TemporaryQueue;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +34,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -39,7 +50,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The one-writer rule as a property: for each seed, a random sequence of CRM edits (title and email
  * changes, shared emails, deactivation and reactivation, list members added and removed on the list
- * and on the contact, edits that move a contact in or out of a saved query) while Informz answers 20 %
+ * and on the contact, edits that move a contact in or out of a saved query), a third of them posted
+ * by another application through the JMS inbox and the rest made through the console's services,
+ * while Informz answers 20 %
  * of calls with a lost reply, a 503, a malformed answer, a fault or slowly. Once the faults stop,
  * every synced interest must hold exactly the CRM's sendable members, without the nightly check:
  * no deactivated contact's address, no old address.
@@ -80,6 +93,15 @@ class SyncPropertyIT {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
 
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/IdssCrmInbox")
+    Queue inbox;
+
+    /** Edits posted through the JMS inbox (the rest went through the console's services). */
+    private long inboxEdits;
+
     /** Calls the simulator answered with a fault of any kind (a lost reply, a 503, a timeout, malformed or slow). */
     private long faultsInjected;
 
@@ -101,9 +123,9 @@ class SyncPropertyIT {
             sequences++;
             slowest = converged.compareTo(slowest) > 0 ? converged : slowest;
         }
-        System.out.printf(Locale.ROOT, "PROPERTY %d edits in %d sequences, %.0f s in all, slowest convergence %.1f s, faults injected %d, "
-                        + "failures 0%n", totalEdits, sequences, (System.nanoTime() - started) / 1e9, slowest.toMillis() / 1e3,
-                faultsInjected);
+        System.out.printf(Locale.ROOT, "PROPERTY %d edits (%d through the JMS inbox) in %d sequences, %.0f s in all, "
+                        + "slowest convergence %.1f s, faults injected %d, failures 0%n", totalEdits, inboxEdits, sequences,
+                (System.nanoTime() - started) / 1e9, slowest.toMillis() / 1e3, faultsInjected);
     }
 
     private Duration runSequence(long seed, int edits) throws InterruptedException {
@@ -123,35 +145,68 @@ class SyncPropertyIT {
         }
         lists.addMembers(explicitList, people.subList(0, 6));
 
+        String sender = "property-" + namespace;
+        int posted = 0;
         long callsBefore = crm.informz().callCount();
         crm.informz().randomFaults(0.2, FAULTS);
         try {
             for (int edit = 0; edit < edits; edit++) {
                 int person = people.get(random.nextInt(people.size()));
                 Contact now = crm.contactById(person);
+                // Another application's edits come through the inbox, applied by its own consumer in
+                // between the console's: the two kinds interleave as they would in production.
+                Inbox poster = random.nextInt(3) == 0 ? new Inbox(sender, edit) : null;
                 switch (random.nextInt(9)) {
-                    case 0 -> update(now, now.getEmail(), now.getCity(), "Title " + edit);
+                    case 0 -> update(poster, now, now.getEmail(), now.getCity(), "Title " + edit);
                     case 1 -> {
                         String fresh = "q" + edit + "v." + namespace + "@example.org";
                         addresses.add(fresh);
-                        update(now, fresh, now.getCity(), now.getTitle());
+                        update(poster, now, fresh, now.getCity(), now.getTitle());
                     }
-                    case 2 -> update(now, addresses.get(random.nextInt(addresses.size())), now.getCity(), now.getTitle());
+                    case 2 -> update(poster, now, addresses.get(random.nextInt(addresses.size())), now.getCity(), now.getTitle());
                     case 3 -> {
-                        if (now.isActive()) {
-                            contacts.deactivate(person);
+                        if (poster != null) {
+                            poster.post(now.isActive() ? "contact.deactivate" : "contact.reactivate", m -> m.add("contactId", person));
+                        } else if (now.isActive()) {
+                            asStaff(() -> contacts.deactivate(person));
                         } else {
-                            contacts.reactivate(person);
+                            asStaff(() -> contacts.reactivate(person));
                         }
                     }
-                    case 4 -> lists.addMembers(explicitList, List.of(person));
-                    case 5 -> lists.removeMembers(explicitList, List.of(person));
-                    case 6 -> update(now, now.getEmail(), inQuery.equals(now.getCity()) ? outOfQuery : inQuery, now.getTitle());
-                    case 7 -> contacts.setDistributionLists(person, random.nextBoolean() ? Set.of(explicitList) : Set.of());
-                    default -> update(now, now.getEmail(), now.getCity(), now.getTitle(), "+1 407 555 " + (2000 + edit));
+                    case 4 -> {
+                        if (poster != null) {
+                            poster.post("list.add-contact", m -> m.add("listId", explicitList).add("contactId", person));
+                        } else {
+                            asStaff(() -> lists.addMembers(explicitList, List.of(person)));
+                        }
+                    }
+                    case 5 -> {
+                        if (poster != null) {
+                            poster.post("list.remove-contact", m -> m.add("listId", explicitList).add("contactId", person));
+                        } else {
+                            asStaff(() -> lists.removeMembers(explicitList, List.of(person)));
+                        }
+                    }
+                    case 6 -> update(poster, now, now.getEmail(), inQuery.equals(now.getCity()) ? outOfQuery : inQuery, now.getTitle());
+                    case 7 -> {
+                        Set<Long> picked = random.nextBoolean() ? Set.of(explicitList) : Set.of();
+                        asStaff(() -> contacts.setDistributionLists(person, picked));
+                    }
+                    default -> update(poster, now, now.getEmail(), now.getCity(), now.getTitle(), "+1 407 555 " + (2000 + edit));
+                }
+                if (poster != null) {
+                    posted++;
                 }
                 LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // pacing of the load, not synchronisation
             }
+            // The inbox applies one message at a time, in order: once it has answered a last one, every
+            // edit posted before is in the CRM, whose final state Informz is then compared with.
+            String fence = new Inbox(sender, edits).postAndAwaitOutcome("contact.resync", m -> m.add("contactId", people.get(0)));
+            if (!fence.contains("\"applied\"") || inboxRefused(sender) > 0) {
+                throw new AssertionError("seed " + seed + ": the inbox refused " + inboxRefused(sender) + " of " + posted
+                        + " posted edits; the last one's outcome: " + fence);
+            }
+            inboxEdits += posted;
         } finally {
             crm.informz().clearFaults();
             faultsInjected += faultsAmongCallsSince(callsBefore);
@@ -181,13 +236,90 @@ class SyncPropertyIT {
                 .filter(outcome -> outcome.startsWith("injected") || outcome.equals("ok (slow)")).count();
     }
 
-    private void update(Contact now, String email, String city, String title) {
-        update(now, email, city, title, now.getPhone());
+    private void update(Inbox poster, Contact now, String email, String city, String title) {
+        update(poster, now, email, city, title, now.getPhone());
     }
 
-    private void update(Contact now, String email, String city, String title, String phone) {
-        contacts.update(now.getId(), new ContactDraft(now.getFirstName(), now.getLastName(), title, email, phone, city,
-                now.getState(), now.getPostalCode(), null, Set.of()));
+    private void update(Inbox poster, Contact now, String email, String city, String title, String phone) {
+        if (poster == null) {
+            asStaff(() -> contacts.update(now.getId(), new ContactDraft(now.getFirstName(), now.getLastName(), title, email,
+                    phone, city, now.getState(), now.getPostalCode(), null, Set.of())));
+            return;
+        }
+        // The upsert replaces the contact: every field is sent, as another application would.
+        JsonObjectBuilder contact = Json.createObjectBuilder();
+        Map.of("firstName", Optional.ofNullable(now.getFirstName()), "lastName", Optional.ofNullable(now.getLastName()),
+                        "title", Optional.ofNullable(title), "email", Optional.ofNullable(email), "phone", Optional.ofNullable(phone),
+                        "city", Optional.ofNullable(city), "state", Optional.ofNullable(now.getState()),
+                        "postalCode", Optional.ofNullable(now.getPostalCode()))
+                .forEach((field, value) -> value.ifPresent(text -> contact.add(field, text)));
+        poster.post("contact.upsert", m -> m.add("contactId", now.getId()).add("contact", contact));
+    }
+
+    /**
+     * A console save that met the inbox's change of the same contact or list at the same moment is
+     * refused (optimistic locking), and the member of staff saves again.
+     */
+    private static void asStaff(Runnable save) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                save.run();
+                return;
+            } catch (EJBException e) {
+                if (attempt == 5 || !causedBy(e, OptimisticLockException.class)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean causedBy(Throwable thrown, Class<? extends Throwable> kind) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One edit posted to the CRM inbox, as another enterprise application posts it. */
+    private final class Inbox {
+        private final String sender;
+        private final String messageId;
+
+        Inbox(String sender, int edit) {
+            this.sender = sender;
+            this.messageId = "edit-" + edit;
+        }
+
+        void post(String type, Consumer<JsonObjectBuilder> body) {
+            jms.createProducer().send(inbox, message(type, body));
+        }
+
+        /** Posts with a reply queue, as a sender that wants the outcome does, and returns the outcome. */
+        String postAndAwaitOutcome(String type, Consumer<JsonObjectBuilder> body) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            try (JMSConsumer outcomes = jms.createConsumer(replies)) {
+                jms.createProducer().setJMSReplyTo(replies).send(inbox, message(type, body));
+                String outcome = outcomes.receiveBody(String.class, CONVERGENCE.toMillis());
+                if (outcome == null) {
+                    throw new AssertionError("the inbox did not answer " + sender + "'s " + messageId + " within " + CONVERGENCE);
+                }
+                return outcome;
+            }
+        }
+
+        private String message(String type, Consumer<JsonObjectBuilder> body) {
+            JsonObjectBuilder message = Json.createObjectBuilder().add("type", type).add("version", 1)
+                    .add("sender", sender).add("messageId", messageId);
+            body.accept(message);
+            return message.build().toString();
+        }
+    }
+
+    private long inboxRefused(String sender) {
+        return em.createQuery("select count(i) from InvalidMessage i where i.sender = :sender", Long.class)
+                .setParameter("sender", sender).getSingleResult();
     }
 
     /**
