@@ -1,11 +1,12 @@
 package com.idss.informzsync.application.sync;
 
+import com.idss.informzsync.domain.contact.DuplicateContacts;
 import com.idss.informzsync.domain.contact.DuplicateOwnership;
 import com.idss.informzsync.domain.contact.EmailClaim;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +33,9 @@ public class ListBatchLoader {
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
+
+    @Inject
+    DuplicateContacts duplicates;
 
     public Batch load(int[] contactIds) {
         if (contactIds.length == 0) {
@@ -62,13 +66,7 @@ public class ListBatchLoader {
         if (emails.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<EmailClaim>> claimsByEmail = new HashMap<>();
-        for (Object[] r : em.createQuery("select c.emailNormalized, c.id, c.informzSubscriberId, c.createdAt from Contact c "
-                        + "where c.active = true and c.emailNormalized in :emails", Object[].class)
-                .setParameter("emails", emails).getResultList()) {
-            claimsByEmail.computeIfAbsent((String) r[0], e -> new ArrayList<>())
-                    .add(new EmailClaim((Integer) r[1], (Long) r[2], (OffsetDateTime) r[3]));
-        }
+        Map<String, List<EmailClaim>> claimsByEmail = duplicates.claimsOn(emails);
         Map<String, EmailClaim> owners = new HashMap<>();
         claimsByEmail.forEach((email, claims) -> {
             if (claims.size() > 1) {

@@ -83,7 +83,7 @@ public class PendingRetries {
         }
     }
 
-    /** Aggregates with a retry on its way, for the console and metrics. */
+    /** How many aggregates have a retry on its way. */
     public int count() {
         return pending.size();
     }

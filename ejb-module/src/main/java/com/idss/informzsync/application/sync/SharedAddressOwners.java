@@ -1,5 +1,6 @@
 package com.idss.informzsync.application.sync;
 
+import com.idss.informzsync.domain.contact.DuplicateContacts;
 import com.idss.informzsync.domain.contact.DuplicateOwnership;
 import com.idss.informzsync.domain.contact.EmailClaim;
 import com.idss.informzsync.domain.sync.SyncState;
@@ -8,8 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,6 +38,9 @@ public class SharedAddressOwners {
     EntityManager em;
 
     @Inject
+    DuplicateContacts duplicates;
+
+    @Inject
     Event<AggregateChanged> changes;
 
     /** One state of a sharer, as far as ownership is concerned. */
@@ -63,13 +65,7 @@ public class SharedAddressOwners {
         if (concerned.isEmpty()) {
             return;
         }
-        Map<String, List<EmailClaim>> claimsByAddress = new HashMap<>();
-        for (Object[] r : em.createQuery("select c.emailNormalized, c.id, c.informzSubscriberId, c.createdAt from Contact c "
-                        + "where c.active = true and c.emailNormalized in :emails", Object[].class)
-                .setParameter("emails", concerned).getResultList()) {
-            claimsByAddress.computeIfAbsent((String) r[0], e -> new ArrayList<>())
-                    .add(new EmailClaim((Integer) r[1], (Long) r[2], (OffsetDateTime) r[3]));
-        }
+        Map<String, List<EmailClaim>> claimsByAddress = duplicates.claimsOn(concerned);
         Set<Integer> sharers = new HashSet<>();
         claimsByAddress.values().forEach(claims -> claims.forEach(c -> sharers.add(c.contactId())));
         sharers.removeAll(decided);

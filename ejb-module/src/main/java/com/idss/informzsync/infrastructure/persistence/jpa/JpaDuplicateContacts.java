@@ -7,7 +7,10 @@ import com.idss.informzsync.domain.contact.EmailClaim;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Duplicate groups found with one grouped query on the indexed normalised email. */
@@ -59,6 +62,19 @@ public class JpaDuplicateContacts implements DuplicateContacts {
                 .map(JpaDuplicateContacts::claimOf)
                 .toList();
         return claims.size() < 2 ? Optional.empty() : Optional.of(new DuplicateGroup(normalised, claims));
+    }
+
+    @Override
+    public Map<String, List<EmailClaim>> claimsOn(Collection<String> normalisedEmails) {
+        Map<String, List<EmailClaim>> claimsByEmail = new HashMap<>();
+        if (normalisedEmails.isEmpty()) {
+            return claimsByEmail; // PostgreSQL refuses an empty IN ()
+        }
+        for (Object[] row : em.createQuery(CLAIMS + "c.emailNormalized in :emails", Object[].class)
+                .setParameter("emails", normalisedEmails).getResultList()) {
+            claimsByEmail.computeIfAbsent((String) row[0], e -> new ArrayList<>()).add(claimOf(row));
+        }
+        return claimsByEmail;
     }
 
     private static EmailClaim claimOf(Object[] row) {
