@@ -53,6 +53,9 @@ final class AdminEndpoint implements HttpHandler {
             case "state" -> {
                 return post ? null : simulator.state(query.get("email"), query.get("interest"));
             }
+            case "overlaps" -> {
+                return post ? null : simulator.overlaps();
+            }
             case "call-count" -> {
                 return post ? null : Map.of("count", simulator.callCount());
             }

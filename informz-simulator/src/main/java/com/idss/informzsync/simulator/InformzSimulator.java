@@ -25,6 +25,7 @@ public final class InformzSimulator implements AutoCloseable {
     private final SimulatorState state = new SimulatorState();
     private final FaultInjector faults = new FaultInjector();
     private final CallLog callLog;
+    private final OverlapWatch overlaps = new OverlapWatch();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final HttpServer server;
     private final ExecutorService workers;
@@ -47,7 +48,7 @@ public final class InformzSimulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 1024);
-        server.createContext(SoapEndpoint.PATH, new SoapEndpoint(processor, faults, callLog, closing));
+        server.createContext(SoapEndpoint.PATH, new SoapEndpoint(processor, faults, callLog, overlaps, closing));
         server.createContext(AdminEndpoint.PATH, new AdminEndpoint(this));
         server.setExecutor(workers);
         server.start();
@@ -155,6 +156,11 @@ public final class InformzSimulator implements AutoCloseable {
         return callLog.snapshot();
     }
 
+    /** Calls about one subscriber that were in progress at the same time, since the start or the last reset. */
+    public Map<String, Object> overlaps() {
+        return overlaps.report();
+    }
+
     /** Calls received since the start or the last reset. */
     public long callCount() {
         return callLog.recorded();
@@ -181,6 +187,7 @@ public final class InformzSimulator implements AutoCloseable {
             state.clear();
         }
         callLog.clear();
+        overlaps.clear();
         faults.clear();
         unknownInterestMode = config.unknownInterestMode();
         bulkUploadDelay = config.bulkUploadDelay();

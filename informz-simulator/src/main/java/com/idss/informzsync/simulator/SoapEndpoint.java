@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -22,16 +25,20 @@ final class SoapEndpoint implements HttpHandler {
 
     static final String PATH = "/aapi/InformzService.svc";
     private static final Logger LOG = Logger.getLogger(SoapEndpoint.class.getName());
+    private static final Pattern FIRST_ELEMENT = Pattern.compile("<(?:[\\w.-]+:)?([\\w.-]+)");
 
     private final AapiProcessor processor;
     private final FaultInjector faults;
     private final CallLog callLog;
+    private final OverlapWatch overlaps;
     private final CountDownLatch closing;
 
-    SoapEndpoint(AapiProcessor processor, FaultInjector faults, CallLog callLog, CountDownLatch closing) {
+    SoapEndpoint(AapiProcessor processor, FaultInjector faults, CallLog callLog, OverlapWatch overlaps,
+            CountDownLatch closing) {
         this.processor = processor;
         this.faults = faults;
         this.callLog = callLog;
+        this.overlaps = overlaps;
         this.closing = closing;
     }
 
@@ -48,8 +55,11 @@ final class SoapEndpoint implements HttpHandler {
             String operation = "?";
             String outcome;
             Reply reply;
+            Set<String> subscribers = Set.of();
             try {
                 document = argument(body);
+                subscribers = OverlapWatch.subscribersNamedIn(document);
+                overlaps.started(subscribers, firstElementOf(document));
                 Optional<FaultInjector.Injection> injection = faults.next(document);
                 if (injection.isPresent() && injection.get().type() == FaultType.LOST_REPLY) {
                     AapiProcessor.Outcome applied = processor.process(document);
@@ -81,8 +91,18 @@ final class SoapEndpoint implements HttpHandler {
             callLog.add(new CallLog.Call(Instant.now(), operation,
                     CallLog.redact(document != null ? document : new String(body, StandardCharsets.UTF_8)),
                     outcome, (System.nanoTime() - started) / 1_000));
-            reply.send();
+            try {
+                reply.send();
+            } finally {
+                overlaps.ended(subscribers);
+            }
         }
+    }
+
+    /** The name of the request's first element, e.g. ActionRequest, for the overlap report. */
+    private static String firstElementOf(String document) {
+        Matcher element = FIRST_ELEMENT.matcher(document);
+        return element.find() ? element.group(1) : "?";
     }
 
     /** Sends the answer to a call, once the call is in the log. */
