@@ -76,6 +76,11 @@ public final class InformzSimulatorAdmin {
         return json(get("call-count")).getJsonNumber("count").longValue();
     }
 
+    /** Calls naming one subscriber that were in progress at the same time, since the simulator started or was reset. */
+    public long overlapCount() {
+        return json(get("overlaps")).getJsonNumber("count").longValue();
+    }
+
     /** The last {@code limit} calls whose request document contains {@code match} (an email, say). */
     public List<JsonObject> callsMentioning(String match, int limit) {
         return callsOf("calls?limit=" + limit + "&match=" + encode(match));
@@ -102,6 +107,15 @@ public final class InformzSimulatorAdmin {
                     && membership.get("cancellation_date").getValueType() == JsonValue.ValueType.NULL) {
                 emails.add(membership.getString("email").toLowerCase(Locale.ROOT));
             }
+        }
+        return emails;
+    }
+
+    /** As {@link #membersOf}, from the simulator's member list: small however many subscribers other tests left. */
+    public Set<String> activeMembersOf(String interest) {
+        Set<String> emails = new TreeSet<>();
+        for (JsonValue value : json(get("members?interest=" + encode(interest))).getJsonArray("emails")) {
+            emails.add(((jakarta.json.JsonString) value).getString());
         }
         return emails;
     }

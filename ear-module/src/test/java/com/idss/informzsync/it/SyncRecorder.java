@@ -3,6 +3,7 @@ package com.idss.informzsync.it;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.application.sync.PendingRetries;
+import com.idss.informzsync.application.sync.SyncCheckpoint;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandled;
@@ -37,6 +38,7 @@ public class SyncRecorder {
     private final Map<String, Long> lastHandledNanos = new ConcurrentHashMap<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final List<SyncMessage> retriesScheduled = new CopyOnWriteArrayList<>();
+    private final Map<Long, Long> batchesHeld = new ConcurrentHashMap<>();
 
     private record Failure(SyncMessageFailed event, long atNanos) {
     }
@@ -49,6 +51,18 @@ public class SyncRecorder {
 
     @Resource(lookup = "java:/jms/queue/IdssSync")
     Queue syncQueue;
+
+    /** A list batch on this node holds its contacts and is about to call Informz. */
+    void onCheckpoint(@Observes SyncCheckpoint checkpoint) {
+        if (checkpoint.point() == SyncCheckpoint.Point.BATCH_HELD) {
+            batchesHeld.merge(checkpoint.listId(), 1L, Long::sum);
+        }
+    }
+
+    /** How many of the list's batches this node has taken to Informz (whether or not they committed). */
+    public long batchesHeld(long listId) {
+        return batchesHeld.getOrDefault(listId, 0L);
+    }
 
     void onHandled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SyncMessageHandled event) {
         handled.add(event.message());

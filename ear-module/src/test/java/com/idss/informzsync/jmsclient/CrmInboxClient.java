@@ -60,6 +60,14 @@ public final class CrmInboxClient implements AutoCloseable {
                 + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&enable1xPrefixes=true";
     }
 
+    /**
+     * The URL of a standalone broker that cluster nodes share (docs/operations.md): the core protocol
+     * straight to the broker, with plain 2.x queue names.
+     */
+    public static String brokerUrlFor(String host, int port) {
+        return "tcp://" + host + ":" + port;
+    }
+
     public static CrmInboxClient connect(String url, String user, String password) {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
         try {
@@ -116,7 +124,24 @@ public final class CrmInboxClient implements AutoCloseable {
 
     /** Sends one message and waits for its reply; replies to other messages met on the way are dropped. */
     public String request(String json, Duration timeout) {
-        String correlationId = sendExpectingReply(json);
+        return request(json, null, timeout);
+    }
+
+    /**
+     * As {@link #request(String, Duration)}, in a JMS message group: with more than one consumer (a
+     * cluster, or more inbox sessions), messages of one group are still applied in the order sent.
+     */
+    public String request(String json, String groupId, Duration timeout) {
+        String correlationId = UUID.randomUUID().toString();
+        try {
+            Message message = context.createTextMessage(json);
+            if (groupId != null) {
+                message.setStringProperty("JMSXGroupID", groupId);
+            }
+            send(message, correlationId);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left = timeout.toMillis(); left > 0; left = (deadline - System.nanoTime()) / 1_000_000) {
             Reply reply = nextReply(Duration.ofMillis(left));

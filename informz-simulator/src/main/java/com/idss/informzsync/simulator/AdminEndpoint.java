@@ -53,6 +53,13 @@ final class AdminEndpoint implements HttpHandler {
             case "state" -> {
                 return post ? null : simulator.state(query.get("email"), query.get("interest"));
             }
+            case "members" -> {
+                if (post) {
+                    return null;
+                }
+                List<String> emails = simulator.activeMembersOf(required(query, "interest"));
+                return Map.of("count", emails.size(), "emails", emails);
+            }
             case "overlaps" -> {
                 return post ? null : simulator.overlaps();
             }

@@ -170,6 +170,13 @@ public final class InformzSimulator implements AutoCloseable {
         return state(null, null);
     }
 
+    /** The addresses on the interest now (membership not cancelled), lower-cased and sorted. */
+    public List<String> activeMembersOf(String interest) {
+        synchronized (state) {
+            return state.activeMembersOf(interest);
+        }
+    }
+
     /** The part of the state about one address and/or one interest; null for either means all. */
     public Map<String, Object> state(String email, String interest) {
         synchronized (state) {

@@ -213,6 +213,18 @@ final class SimulatorState {
      * The state, or the part of it about one address and/or one interest (null: all), so that a test
      * watching one contact does not copy a hundred thousand others each time it looks.
      */
+    /** The addresses with an active membership of the interest, lower-cased and sorted. */
+    List<String> activeMembersOf(String interest) {
+        List<String> emails = new ArrayList<>();
+        for (Membership m : memberships.values()) {
+            if (m.active() && interest.equalsIgnoreCase(interestsById.get(m.interestId).name)) {
+                emails.add(subscribers.get(m.subscriberId).email.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        java.util.Collections.sort(emails);
+        return emails;
+    }
+
     Map<String, Object> dump(String email, String interest) {
         List<Object> subscriberList = new ArrayList<>();
         for (Subscriber s : subscribers.values()) {

@@ -6,6 +6,8 @@ import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.inbox.InvalidMessageView;
 import com.idss.informzsync.application.inbox.InvalidMessages;
+import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.it.InformzSimulatorAdmin;
 import com.idss.informzsync.it.SyncRecorder;
 import jakarta.annotation.Resource;
@@ -44,7 +46,8 @@ public class InboxProbeServlet extends HttpServlet {
     @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
     DataSource dataSource;
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    /** The connection factory both topologies have (the embedded broker's in-VM one does not exist on a cluster node). */
+    @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = "java:/jms/queue/IdssCrmInboxDLQ")
@@ -68,6 +71,9 @@ public class InboxProbeServlet extends HttpServlet {
     @Inject
     SyncRecorder syncs;
 
+    @Inject
+    InformzConnection.Monitor connectionMonitor;
+
     private final InformzSimulatorAdmin informz = new InformzSimulatorAdmin();
 
     @Override
@@ -86,6 +92,12 @@ public class InboxProbeServlet extends HttpServlet {
                 case "/await-list-synced" -> awaitListSynced(Long.parseLong(request.getParameter("listId")),
                         Long.parseLong(request.getParameter("count")), Duration.ofSeconds(Long.parseLong(request.getParameter("seconds"))));
                 case "/await-informz-title" -> awaitInformzTitle(request.getParameter("email"), request.getParameter("title"));
+                case "/informz-connection" -> informzConnection();
+                case "/handled" -> Json.createObjectBuilder().add("handled", syncs.handledCount(
+                        AggregateKind.fromWireName(request.getParameter("kind")), Long.parseLong(request.getParameter("id"))));
+                case "/batches-held" -> Json.createObjectBuilder().add("batches",
+                        syncs.batchesHeld(Long.parseLong(request.getParameter("listId"))));
+                case "/sync-states" -> syncStates(Long.parseLong(request.getParameter("listId")));
                 default -> null;
             };
             write(response, json);
@@ -104,6 +116,29 @@ public class InboxProbeServlet extends HttpServlet {
             case "/list-members" -> Json.createObjectBuilder().add("added", addNewContacts(
                     Long.parseLong(request.getParameter("listId")), Integer.parseInt(request.getParameter("count")),
                     request.getParameter("emailPrefix")));
+            // Staff's edits through the console's use cases, on whichever node serves the request.
+            case "/contact-update" -> {
+                contacts.update(contactId(request), new ContactDraft(request.getParameter("firstName"),
+                        request.getParameter("lastName"), request.getParameter("title"), request.getParameter("email"),
+                        null, null, null, null, null, Set.of()));
+                yield Json.createObjectBuilder().add("updated", true);
+            }
+            case "/contact-deactivate" -> {
+                contacts.deactivate(contactId(request));
+                yield Json.createObjectBuilder().add("deactivated", true);
+            }
+            case "/contact-reactivate" -> {
+                contacts.reactivate(contactId(request));
+                yield Json.createObjectBuilder().add("reactivated", true);
+            }
+            case "/list-add" -> {
+                lists.addMembers(Long.parseLong(request.getParameter("listId")), List.of(contactId(request)));
+                yield Json.createObjectBuilder().add("added", true);
+            }
+            case "/list-remove" -> {
+                lists.removeMembers(Long.parseLong(request.getParameter("listId")), List.of(contactId(request)));
+                yield Json.createObjectBuilder().add("removed", true);
+            }
             default -> null;
         };
         write(response, json);
@@ -129,6 +164,36 @@ public class InboxProbeServlet extends HttpServlet {
             throw new IllegalStateException("could not create the list's contacts", e);
         }
         return created.size();
+    }
+
+    private static int contactId(HttpServletRequest request) {
+        return Integer.parseInt(request.getParameter("contactId"));
+    }
+
+    /** What this node's console shows about the connection to Informz. */
+    private JsonObjectBuilder informzConnection() {
+        InformzConnection connection = connectionMonitor.current();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("up", connection.up())
+                .add("since", connection.since().toString());
+        addNullable(json, "reason", connection.reason());
+        return json;
+    }
+
+    /** How many of the list's contacts are in each sync state, read from the database. */
+    private JsonObjectBuilder syncStates(long listId) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(
+                "select state, count(*) from contact_list_sync_state where list_id = ? group by state")) {
+            statement.setLong(1, listId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    json.add(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return json;
     }
 
     /** Waits, woken by each finished sync, until {@code count} contacts of the list are SYNCED. */
