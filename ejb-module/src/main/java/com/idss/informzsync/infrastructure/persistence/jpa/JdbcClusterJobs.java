@@ -30,7 +30,7 @@ public class JdbcClusterJobs implements ClusterJobs {
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claim(String job, Duration sinceLastStart, boolean sameNodeMayRepeat) {
-        String node = nodeName();
+        String node = currentNodeName();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setString(1, node);
@@ -42,6 +42,10 @@ public class JdbcClusterJobs implements ClusterJobs {
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim the cluster job " + job, e);
         }
+    }
+
+    String currentNodeName() {
+        return nodeName();
     }
 
     /** WildFly's node name (unique per node in a cluster), else the host's. */
