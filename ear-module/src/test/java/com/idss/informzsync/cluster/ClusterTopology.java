@@ -188,25 +188,41 @@ final class ClusterTopology {
 
     /** XA branches the broker holds prepared, waiting for a transaction manager's decision. */
     List<String> brokerPreparedTransactions() {
+        List<String> prepared = new ArrayList<>();
+        flatten(askBroker(request -> JMSManagementHelper.putOperationInvocation(request, "broker", "listPreparedTransactions")),
+                prepared);
+        return prepared;
+    }
+
+    /** Messages on the queue, waiting or being delivered. */
+    long brokerQueueDepth(String queue) {
+        return ((Number) askBroker(request -> JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount")))
+                .longValue();
+    }
+
+    private interface ManagementRequest {
+        void fill(Message request) throws Exception;
+    }
+
+    /** One management request to the broker, as an operator's tool would send it. */
+    private Object askBroker(ManagementRequest what) {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://" + HOST + ":" + BROKER_PORT);
                 JMSContext context = factory.createContext("idss-node", secret("broker-password"))) {
             Queue management = context.createQueue("activemq.management");
             TemporaryQueue replies = context.createTemporaryQueue();
             Message request = context.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, "broker", "listPreparedTransactions");
+            what.fill(request);
             request.setJMSReplyTo(replies);
             try (JMSConsumer consumer = context.createConsumer(replies)) {
                 context.createProducer().send(management, request);
                 Message reply = consumer.receive(TimeUnit.SECONDS.toMillis(30));
                 if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                    throw new IllegalStateException("the broker did not list its prepared transactions: " + reply);
+                    throw new IllegalStateException("the broker refused the management request: " + reply);
                 }
-                List<String> prepared = new ArrayList<>();
-                flatten(JMSManagementHelper.getResult(reply), prepared);
-                return prepared;
+                return JMSManagementHelper.getResult(reply);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("could not ask the broker for its prepared transactions", e);
+            throw new IllegalStateException("could not ask the broker", e);
         }
     }
 

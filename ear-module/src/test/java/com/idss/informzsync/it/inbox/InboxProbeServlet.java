@@ -116,6 +116,10 @@ public class InboxProbeServlet extends HttpServlet {
             case "/list-members" -> Json.createObjectBuilder().add("added", addNewContacts(
                     Long.parseLong(request.getParameter("listId")), Integer.parseInt(request.getParameter("count")),
                     request.getParameter("emailPrefix")));
+            case "/contacts" -> Json.createObjectBuilder().add("created", createContacts(
+                    Integer.parseInt(request.getParameter("count")), request.getParameter("emailPrefix")).size());
+            case "/list-members-by-prefix" -> Json.createObjectBuilder().add("added", addContactsByPrefix(
+                    Long.parseLong(request.getParameter("listId")), request.getParameter("emailPrefix")));
             // Staff's edits through the console's use cases, on whichever node serves the request.
             case "/contact-update" -> {
                 contacts.update(contactId(request), new ContactDraft(request.getParameter("firstName"),
@@ -149,6 +153,12 @@ public class InboxProbeServlet extends HttpServlet {
      * 500, then puts them all on the list in one save: one list reconcile, as a big import would be.
      */
     private int addNewContacts(long listId, int count, String emailPrefix) {
+        List<Integer> created = createContacts(count, emailPrefix);
+        lists.addMembers(listId, created);
+        return created.size();
+    }
+
+    private List<Integer> createContacts(int count, String emailPrefix) {
         List<Integer> created = new ArrayList<>();
         try {
             for (int from = 0; from < count; from += 500) {
@@ -159,11 +169,28 @@ public class InboxProbeServlet extends HttpServlet {
                 }
                 transaction.commit();
             }
-            lists.addMembers(listId, created);
         } catch (Exception e) {
-            throw new IllegalStateException("could not create the list's contacts", e);
+            throw new IllegalStateException("could not create the contacts", e);
         }
-        return created.size();
+        return created;
+    }
+
+    /** Puts the contacts made by {@code contacts?emailPrefix=} on the list in one save. */
+    private int addContactsByPrefix(long listId, String emailPrefix) {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement statement = db.prepareStatement("select id from contact where email like ? order by id")) {
+            statement.setString(1, emailPrefix.replace("_", "\\_").replace("%", "\\%") + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        lists.addMembers(listId, ids);
+        return ids.size();
     }
 
     private static int contactId(HttpServletRequest request) {
