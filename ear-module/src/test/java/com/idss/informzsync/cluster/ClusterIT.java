@@ -95,16 +95,10 @@ class ClusterIT {
         long overlapsBefore = informz.overlapCount();
         long listId = cluster.post(1, "list?name=" + encode(interest)).getJsonNumber("listId").longValue();
         String sender = "cluster-" + run;
-        Map<String, Expected> contacts = new LinkedHashMap<>();
+        List<Expected> all;
         int edits = Integer.getInteger("cluster.edits", 120);
         try (CrmInboxClient inbox = connectInbox()) {
-            for (int i = 0; i < 24; i++) {
-                Expected contact = new Expected("K" + i, ("k" + i + "." + sender + "@example.org").toLowerCase(Locale.ROOT));
-                contact.contactId = inboxApplied(inbox, upsert(sender, contact, i)).getInt("contactId");
-                inboxApplied(inbox, listChange("list.add-contact", sender, contact, listId, "add-" + i));
-                contacts.put(contact.key, contact);
-            }
-            List<Expected> all = new ArrayList<>(contacts.values());
+            all = newContactsOnTheList(inbox, sender, "K", 24, listId);
             for (int i = 0; i < edits; i++) {
                 Expected contact = all.get((i * 7) % all.size());
                 int channel = i % 3; // node 1's console, node 2's console, the inbox
@@ -144,11 +138,11 @@ class ClusterIT {
             }
         }
         long started = System.nanoTime();
-        awaitInformz("Informz to show every contact as the CRM says", () -> informzShows(interest, contacts.values()));
-        long handledOn1 = handledContactSyncs(1, new ArrayList<>(contacts.values()));
-        long handledOn2 = handledContactSyncs(2, new ArrayList<>(contacts.values()));
+        awaitInformz("Informz to show every contact as the CRM says", () -> informzShows(interest, all));
+        long handledOn1 = handledContactSyncs(1, all);
+        long handledOn2 = handledContactSyncs(2, all);
         System.out.printf(Locale.ROOT, "CLUSTER edits: %d edits of %d contacts converged %.1f s after the last; contact syncs on node 1: %d, node 2: %d%n",
-                edits, contacts.size(), (System.nanoTime() - started) / 1e9, handledOn1, handledOn2);
+                edits, all.size(), (System.nanoTime() - started) / 1e9, handledOn1, handledOn2);
         assertEquals(overlapsBefore, informz.overlapCount(), "calls about one contact overlapping in Informz");
         assertTrue(handledOn1 > 0 && handledOn2 > 0, "both nodes synced contacts: " + handledOn1 + " / " + handledOn2);
         assertNothingInDoubt();
@@ -254,14 +248,9 @@ class ClusterIT {
         informz.createInterest(interest);
         long listId = cluster.post(1, "list?name=" + encode(interest)).getJsonNumber("listId").longValue();
         String sender = "broker-" + run;
-        List<Expected> contacts = new ArrayList<>();
+        List<Expected> contacts;
         try (CrmInboxClient inbox = connectInbox()) {
-            for (int i = 0; i < 12; i++) {
-                Expected contact = new Expected("B" + i, ("b" + i + "." + sender + "@example.org").toLowerCase(Locale.ROOT));
-                contact.contactId = inboxApplied(inbox, upsert(sender, contact, i)).getInt("contactId");
-                inboxApplied(inbox, listChange("list.add-contact", sender, contact, listId, "add-" + i));
-                contacts.add(contact);
-            }
+            contacts = newContactsOnTheList(inbox, sender, "B", 12, listId);
         }
         long[] handledBefore = {handledContactSyncs(1, contacts), handledContactSyncs(2, contacts)};
         int refusedWhileDown = 0;
@@ -315,14 +304,9 @@ class ClusterIT {
         informz.createInterest(interest);
         long listId = cluster.post(2, "list?name=" + encode(interest)).getJsonNumber("listId").longValue();
         String sender = "outage-" + run;
-        List<Expected> contacts = new ArrayList<>();
+        List<Expected> contacts;
         try (CrmInboxClient inbox = connectInbox()) {
-            for (int i = 0; i < 6; i++) {
-                Expected contact = new Expected("O" + i, ("o" + i + "." + sender + "@example.org").toLowerCase(Locale.ROOT));
-                contact.contactId = inboxApplied(inbox, upsert(sender, contact, i)).getInt("contactId");
-                inboxApplied(inbox, listChange("list.add-contact", sender, contact, listId, "add-" + i));
-                contacts.add(contact);
-            }
+            contacts = newContactsOnTheList(inbox, sender, "O", 6, listId);
             awaitInformz("the contacts in Informz", () -> informzShows(interest, contacts));
             informz.injectFaults("http-503", 100_000, null);
             for (Expected contact : contacts) {
@@ -341,6 +325,20 @@ class ClusterIT {
         awaitInformz("the edits made during the outage in Informz", () -> informzShows(interest, contacts));
         System.out.printf(Locale.ROOT, "CLUSTER outage: both consoles showed down since %s (%s); both resumed%n",
                 shownOn1.getString("since"), shownOn1.getString("reason", ""));
+    }
+
+    /** {@code count} contacts created through the inbox, as another application would, each put on the list. */
+    private static List<Expected> newContactsOnTheList(CrmInboxClient inbox, String sender, String keyPrefix, int count,
+            long listId) {
+        List<Expected> contacts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Expected contact = new Expected(keyPrefix + i,
+                    (keyPrefix + i + "." + sender + "@example.org").toLowerCase(Locale.ROOT));
+            contact.contactId = inboxApplied(inbox, upsert(sender, contact, i)).getInt("contactId");
+            inboxApplied(inbox, listChange("list.add-contact", sender, contact, listId, "add-" + i));
+            contacts.add(contact);
+        }
+        return contacts;
     }
 
     private static JsonObject connection(int node) {
