@@ -64,13 +64,13 @@ class SyncBenchmarkIT {
      */
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 20);
     private static final int BURST_SAVES = 1_000;
-    /** Which parts to run, comma-separated: full (with the naive comparison), steady, burst. */
-    private static final String SCENARIOS = System.getProperty("benchmark.scenarios", "full,steady,burst");
+    /** Which parts to run, comma-separated: full (with the naive comparison), incremental (after full), steady, burst. */
+    private static final String SCENARIOS = System.getProperty("benchmark.scenarios", "full,incremental,steady,burst");
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.productEarWith(SyncBenchmarkIT.class);
+        return Deployments.productEarWith(SyncBenchmarkIT.class, ProcessCpu.class);
     }
 
     @Inject
@@ -107,7 +107,10 @@ class SyncBenchmarkIT {
         report.add("| measurement | figure |");
         report.add("|---|---|");
         if (SCENARIOS.contains("full")) {
-            fullListSync();
+            SyncedList big = fullListSync();
+            if (SCENARIOS.contains("incremental")) {
+                incrementalSync(big);
+            }
         }
         if (SCENARIOS.contains("steady")) {
             steadySaves();
@@ -120,7 +123,11 @@ class SyncBenchmarkIT {
         Files.writeString(Path.of(System.getProperty("benchmark.report", "benchmark-results.md")), table + "\n");
     }
 
-    private void fullListSync() throws Exception {
+    /** A list synced by the benchmark: its members are contacts firstId … firstId + size - 1, tagged. */
+    private record SyncedList(long listId, String tag, int firstId, int size) {
+    }
+
+    private SyncedList fullListSync() throws Exception {
         if (FULL_WARMUP > 0) {
             // A reconcile on the cold server first, so the JIT compiles the reconcile path there.
             String warmTag = "warm" + System.nanoTime();
@@ -140,17 +147,23 @@ class SyncBenchmarkIT {
         long callsBefore = simulatorCallCount();
 
         HeapWatch heap = new HeapWatch();
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
         long listId = syncedListOfTag(interest, tag);
         long started = System.nanoTime();
         ListSyncRun run = awaitCompletedRun(listId);
         double seconds = (System.nanoTime() - started) / 1e9;
+        ProcessCpu.Sample cpu = ProcessCpu.sample().minus(cpuBefore);
         heap.stop();
         long calls = simulatorCallCount() - callsBefore;
         boolean lastHasSubscriberId = crm.contactById(firstId + BIG_LIST - 1).getInformzSubscriberId() != null;
-        report.add(String.format("| full sync of a %,d-contact list (save → run completed, incl. state and subscriber-ID write-back) | %.2f s |", BIG_LIST, seconds));
+        report.add(String.format("| full sync of a %,d-contact list: the reconcile, incl. states and subscriber-ID write-back | %.2f s |",
+                BIG_LIST, runSeconds(run)));
+        report.add(String.format("| … from the list's save (its query saved just after the list: the coalescing window waits for the second save) | %.2f s |", seconds));
         report.add(String.format("| … Informz calls made (batch %s) | %,d (run says %,d added, %,d calls) |",
                 System.getProperty("idss.sync.batch-size", "500"), calls, run.getAdded(), run.getInformzCalls()));
         report.add(String.format("| … last contact has its subscriber ID | %s |", lastHasSubscriberId ? "yes" : "NO"));
+        report.add(String.format("| … CPU used during it, server / PostgreSQL / simulator (/proc) | %s; per contact %s |",
+                cpu.seconds(), cpu.perUnitMicros(BIG_LIST)));
         report.add(String.format("| … server heap used, max sampled during the sync | %,d MiB (max heap %,d MiB) |",
                 heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 
@@ -172,6 +185,43 @@ class SyncBenchmarkIT {
         } finally {
             System.clearProperty("idss.sync.batch-size");
         }
+        return new SyncedList(listId, tag, firstId, BIG_LIST);
+    }
+
+    /**
+     * 1 % of a synced list changes outside the console (an import, say: no sync is triggered), half
+     * leaving the list and half new contacts joining it, then "Sync now". Its work should follow the
+     * change, not the list.
+     */
+    private void incrementalSync(SyncedList list) throws Exception {
+        int changed = Math.max(2, list.size() / 100);
+        int leaving = changed / 2;
+        int joining = changed - leaving;
+        int firstJoiner = list.firstId() + list.size() + 100_000;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement untag = connection.prepareStatement("DELETE FROM contact_tag WHERE tag = ? AND contact_id BETWEEN ? AND ?")) {
+            untag.setString(1, list.tag());
+            untag.setInt(2, list.firstId());
+            untag.setInt(3, list.firstId() + leaving - 1);
+            untag.executeUpdate();
+        }
+        loadContacts(firstJoiner, joining, list.tag(), list.tag() + "-joiner");
+        long lastRun = crm.runs(list.listId()).stream().mapToLong(ListSyncRun::getId).max().orElse(0);
+        long callsBefore = simulatorCallCount();
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        long started = System.nanoTime();
+        commands.syncListNow(list.listId());
+        ListSyncRun run = awaitRunAfter(list.listId(), lastRun);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ProcessCpu.Sample cpu = ProcessCpu.sample().minus(cpuBefore);
+        long calls = simulatorCallCount() - callsBefore;
+        long joinersWithId = crm.contactsWithSubscriberIdBetween(firstJoiner, firstJoiner + joining - 1);
+        report.add(String.format("| incremental: %,d of the %,d contacts changed (%,d left, %,d joined), Sync now → run completed | %.2f s (the reconcile %.2f s) |",
+                changed, list.size(), leaving, joining, seconds, runSeconds(run)));
+        report.add(String.format("| … Informz calls made; run says | %,d; %,d added, %,d removed |", calls, run.getAdded(), run.getRemoved()));
+        report.add(String.format("| … joiners with their subscriber ID | %,d of %,d |", joinersWithId, joining));
+        report.add(String.format("| … CPU used, server / PostgreSQL / simulator (/proc) | %s; per changed contact %s |",
+                cpu.seconds(), cpu.perUnitMicros(changed)));
     }
 
     private void steadySaves() throws Exception {
@@ -303,6 +353,20 @@ class SyncBenchmarkIT {
         return completed.get();
     }
 
+    private ListSyncRun awaitRunAfter(long listId, long runId) throws InterruptedException {
+        AtomicReference<ListSyncRun> completed = new AtomicReference<>();
+        sync.await("list " + listId + " reconciled again", () -> {
+            crm.runs(listId).stream().filter(r -> r.getId() > runId && r.getStatus() == ListSyncRun.Status.COMPLETED)
+                    .findFirst().ifPresent(completed::set);
+            return completed.get() != null;
+        }, PATIENCE);
+        return completed.get();
+    }
+
+    private static double runSeconds(ListSyncRun run) {
+        return Duration.between(run.getStartedAt(), run.getFinishedAt()).toNanos() / 1e9;
+    }
+
     private long simulatorCallCount() {
         return crm.informz().callCount();
     }
@@ -314,6 +378,10 @@ class SyncBenchmarkIT {
     }
 
     private void loadContacts(int firstId, int count, String tag) throws Exception {
+        loadContacts(firstId, count, tag, tag);
+    }
+
+    private void loadContacts(int firstId, int count, String tag, String emailPrefix) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement contact = connection.prepareStatement("INSERT INTO contact (id, email, email_normalized, "
                      + "first_name, last_name, active, version, created_at, updated_at) "
@@ -323,7 +391,7 @@ class SyncBenchmarkIT {
             connection.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 int id = firstId + i;
-                String email = tag + "." + i + "@bench.example.org";
+                String email = emailPrefix + "." + i + "@bench.example.org";
                 contact.setInt(1, id);
                 contact.setString(2, email);
                 contact.setString(3, email);

@@ -89,6 +89,12 @@ public class CrmFixture {
         return em.find(Contact.class, contactId);
     }
 
+    public long contactsWithSubscriberIdBetween(int firstId, int lastId) {
+        return em.createQuery("select count(c) from Contact c where c.id between :first and :last "
+                        + "and c.informzSubscriberId is not null", Long.class)
+                .setParameter("first", firstId).setParameter("last", lastId).getSingleResult();
+    }
+
     public Optional<ContactListSyncState> state(int contactId, long listId) {
         return em.createQuery("select s from ContactListSyncState s where s.contactId = :c and s.listId = :l",
                         ContactListSyncState.class)

@@ -2,12 +2,16 @@ package com.idss.informzsync.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.w3c.dom.Element;
 
@@ -113,7 +117,7 @@ final class GridEngine {
             rows = cachedRows;
         } else {
             rows = new ArrayList<>();
-            for (Map<String, Object> row : rows(type)) {
+            for (Map<String, Object> row : rows(type, conditions)) {
                 if (filters.stream().allMatch(f -> f.test(row))) {
                     rows.add(row);
                 }
@@ -236,7 +240,7 @@ final class GridEngine {
             }
             String operator = required(collection, "SetOperator").getTextContent().trim().toUpperCase(Locale.ROOT)
                     .replaceAll("\\s+", " ");
-            Predicate<Map<String, Object>> in = row -> values.stream().anyMatch(v -> compare(row.get(column), v) == 0);
+            Predicate<Map<String, Object>> in = membershipOf(column, type, values);
             return switch (operator) {
                 case "EQ", "IN" -> in;
                 case "NEQ", "NE", "NOTIN", "NOT IN" -> in.negate();
@@ -303,6 +307,32 @@ final class GridEngine {
     }
 
     /** Nulls never equal anything; strings compare ignoring case like a case-insensitive SQL collation. */
+    /**
+     * "Is the row's value one of these", as {@link #compare} defines equal: by hashing, so that a
+     * lookup of 500 addresses costs one probe per row, not 500 comparisons.
+     */
+    private static Predicate<Map<String, Object>> membershipOf(String column, Type type, List<Object> values) {
+        if (values.stream().allMatch(v -> v instanceof String)) {
+            Set<String> keys = new HashSet<>();
+            values.forEach(v -> keys.add(caseFolded((String) v)));
+            return row -> row.get(column) instanceof String text && keys.contains(caseFolded(text));
+        }
+        if (values.stream().allMatch(v -> v instanceof Long)) {
+            Set<Object> numbers = new HashSet<>(values);
+            return row -> row.get(column) instanceof Integer number && numbers.contains(number.longValue());
+        }
+        return row -> values.stream().anyMatch(v -> compare(row.get(column), v) == 0);
+    }
+
+    /** Two strings fold to the same key exactly when {@link String#compareToIgnoreCase} finds them equal. */
+    private static String caseFolded(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            folded.append(Character.toLowerCase(Character.toUpperCase(text.charAt(i))));
+        }
+        return folded.toString();
+    }
+
     private static int compare(Object actual, Object wanted) {
         if (actual == null) {
             return wanted == null ? 0 : -1;
@@ -319,11 +349,47 @@ final class GridEngine {
         return ((Instant) actual).compareTo((Instant) wanted);
     }
 
-    private List<Map<String, Object>> rows(String type) {
+    /**
+     * The subscribers a "subscriber" grid can return: those its email condition names, looked up by
+     * address, when it has one (the conditions still decide); otherwise all of them. Only for ASCII
+     * addresses, where the lookup key and the grid's case-insensitive comparison agree.
+     */
+    private Collection<SimulatorState.Subscriber> subscriberCandidates(Element conditions) {
+        if (conditions == null) {
+            return state.subscribers.values();
+        }
+        for (Element condition : Xml.childrenIgnoreCase(conditions, "Condition")) {
+            Element test = Xml.childIgnoreCase(condition, "Collection");
+            String operator = test == null ? null : textOf(test, "SetOperator");
+            if (test == null) {
+                test = Xml.childIgnoreCase(condition, "Single");
+                operator = test == null ? null : textOf(test, "Comparator");
+            }
+            if (test == null || !"email".equalsIgnoreCase(textOf(test, "DataElement"))
+                    || !("IN".equalsIgnoreCase(operator) || "EQ".equalsIgnoreCase(operator))) {
+                continue;
+            }
+            List<String> addresses = Xml.childrenIgnoreCase(test, "DataValue").stream().map(Element::getTextContent).toList();
+            if (addresses.isEmpty() || !addresses.stream().allMatch(a -> a.chars().allMatch(c -> c < 128))) {
+                continue;
+            }
+            TreeMap<Integer, SimulatorState.Subscriber> named = new TreeMap<>(); // in creation order, as the full scan
+            addresses.forEach(a -> state.byEmail(a).forEach(sub -> named.put(sub.subscriberId, sub)));
+            return named.values();
+        }
+        return state.subscribers.values();
+    }
+
+    private static String textOf(Element parent, String name) {
+        Element child = Xml.childIgnoreCase(parent, name);
+        return child == null ? null : child.getTextContent().trim();
+    }
+
+    private List<Map<String, Object>> rows(String type, Element conditions) {
         List<Map<String, Object>> rows = new ArrayList<>();
         switch (type) {
             case "subscriber" -> {
-                for (SimulatorState.Subscriber s : state.subscribers.values()) {
+                for (SimulatorState.Subscriber s : subscriberCandidates(conditions)) {
                     Map<String, Object> row = new HashMap<>();
                     row.put("subscriber_id", s.subscriberId);
                     row.put("email", s.email);

@@ -205,6 +205,30 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    void emailConditionsMatchWhateverTheCaseAndTheOtherConditionsStillApply() throws Exception {
+        aapi.post(subscribe("<Subscriber><Email>Ann@Example.org</Email><ID>1</ID></Subscriber>"
+                + "<Subscriber><Email>bob@example.org</Email><ID>2</ID></Subscriber>"
+                + "<Subscriber><Email>carl@example.org</Email><ID>3</ID></Subscriber>"));
+        RawAapi.Answer in = aapi.post(RawAapi.grid("<Grid type=\"subscriber\"><Conditions><Condition><Collection>"
+                + "<DataElement>Email</DataElement><DataValue>carl@EXAMPLE.org</DataValue><DataValue>ann@example.ORG</DataValue>"
+                + "<DataValue>nobody@example.org</DataValue><SetOperator>IN</SetOperator></Collection></Condition></Conditions>"
+                + "<ReturnFields><DataElement>user_id</DataElement></ReturnFields></Grid>"));
+        var records = in.result().getElementsByTagNameNS("*", "Field");
+        assertEquals(2, records.getLength(), in.body());
+        assertEquals("1", records.item(0).getTextContent()); // in creation order, as without the email condition
+        assertEquals("3", records.item(1).getTextContent());
+        RawAapi.Answer narrowed = aapi.post(RawAapi.grid("<Grid type=\"subscriber\"><Conditions><Condition><Single>"
+                + "<DataElement>email</DataElement><Comparator>EQ</Comparator><DataValue>BOB@example.org</DataValue></Single></Condition>"
+                + "<Condition><Single><DataElement>user_id</DataElement><Comparator>GT</Comparator><DataValue>2</DataValue></Single></Condition>"
+                + "</Conditions><ReturnFields><DataElement>Count</DataElement></ReturnFields></Grid>"));
+        assertEquals("0", narrowed.text("Field"));
+        RawAapi.Answer notIn = aapi.post(RawAapi.grid("<Grid type=\"subscriber\"><Conditions><Condition><Collection>"
+                + "<DataElement>email</DataElement><DataValue>ANN@example.org</DataValue><SetOperator>NOT IN</SetOperator>"
+                + "</Collection></Condition></Conditions><ReturnFields><DataElement>Count</DataElement></ReturnFields></Grid>"));
+        assertEquals("2", notIn.text("Field"));
+    }
+
+    @Test
     void compressedRequestGetsCompressedResponse() throws Exception {
         String payload = "<Grid type=\"interest_target_group\"><ReturnFields><DataElement>target_group_name</DataElement>"
                 + "<DataElement>is_deleted</DataElement></ReturnFields></Grid>";

@@ -127,7 +127,7 @@ public class ListSync {
             run = inLanes(listId, batches(change.toRemove()), batch -> batchWriter.remove(listId, interest, batch), run, tally);
             tally.batchNanos = System.nanoTime() - batches;
             long writeBack = System.nanoTime();
-            writeBackSubscriberIds(listId, interest, tally);
+            writeBackSubscriberIds(listId, interest, change.memberCount(), tally);
             tally.writeBackNanos = System.nanoTime() - writeBack;
             run.finished(ListSyncRun.Status.COMPLETED, now(), null);
             stateBook.saveRun(progress(run, tally));
@@ -233,27 +233,43 @@ public class ListSync {
     }
 
     /**
-     * Subscribe does not return Informz's ids: a paged read of the interest gives them all, and each
-     * page is written while the next one is read.
+     * Subscribe does not return Informz's ids. When most of the list lacks one (a first sync), a paged
+     * read of the interest gives them all, each page written while the next one is read; when a few
+     * lack one (a list that changed a little), those few addresses are asked for, so the calls follow
+     * the change rather than the list.
      */
-    private void writeBackSubscriberIds(long listId, String interest, Tally tally) {
-        long missing = em.createQuery("select count(c) from Contact c, ContactListSyncState s where s.listId = :listId "
-                        + "and s.state = :synced and s.contactId = c.id and c.informzSubscriberId is null", Long.class)
+    private void writeBackSubscriberIds(long listId, String interest, int memberCount, Tally tally) {
+        int mostToAsk = SubscriberIdReadBack.mostAskedByAddress(memberCount);
+        List<Object[]> missing = em.createQuery("select c.id, s.lastSyncedEmail from Contact c, ContactListSyncState s "
+                        + "where s.listId = :listId and s.state = :synced and s.contactId = c.id and c.informzSubscriberId is null",
+                        Object[].class)
                 .setParameter("listId", listId)
                 .setParameter("synced", SyncState.SYNCED)
-                .getSingleResult();
-        if (missing == 0) {
+                .setMaxResults(mostToAsk + 1)
+                .getResultList();
+        if (missing.isEmpty()) {
             return;
         }
         BackgroundLane<Integer> writing = new BackgroundLane<>(background);
-        Iterator<Map<Integer, Long>> pages = informz.subscriberIdsByContact(interest);
-        tally.calls++;
-        while (pages.hasNext()) {
-            long reading = System.nanoTime();
-            Map<Integer, Long> page = pages.next();
-            tally.readBackNanos += System.nanoTime() - reading;
+        if (missing.size() <= mostToAsk) {
+            for (List<Object[]> some : SubscriberIdReadBack.chunks(missing)) {
+                long reading = System.nanoTime();
+                Map<Integer, Long> ids = SubscriberIdReadBack.byContact(some,
+                        informz.subscriberIds(some.stream().map(row -> (String) row[1]).toList()));
+                tally.readBackNanos += System.nanoTime() - reading;
+                tally.calls++;
+                writing.submit(() -> stateBook.writeSubscriberIds(ids));
+            }
+        } else {
+            Iterator<Map<Integer, Long>> pages = informz.subscriberIdsByContact(interest);
             tally.calls++;
-            writing.submit(() -> stateBook.writeSubscriberIds(page));
+            while (pages.hasNext()) {
+                long reading = System.nanoTime();
+                Map<Integer, Long> page = pages.next();
+                tally.readBackNanos += System.nanoTime() - reading;
+                tally.calls++;
+                writing.submit(() -> stateBook.writeSubscriberIds(page));
+            }
         }
         writing.awaitPrevious();
     }

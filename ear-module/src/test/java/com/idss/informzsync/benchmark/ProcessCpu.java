@@ -1,0 +1,88 @@
+package com.idss.informzsync.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time each process of the benchmark has used, read from {@code /proc}: this server, every
+ * PostgreSQL process (the pool's backends live as long as the server), and the Informz simulator.
+ * A figure in CPU time means the same on a busier or a faster machine; wall time does not.
+ */
+final class ProcessCpu {
+
+    /** CPU seconds of each process at one moment. */
+    record Sample(double server, double postgres, double simulator) {
+
+        Sample minus(Sample earlier) {
+            return new Sample(server - earlier.server, postgres - earlier.postgres, simulator - earlier.simulator);
+        }
+
+        /** "server / PostgreSQL / simulator", in µs per unit of work. */
+        String perUnitMicros(long units) {
+            return String.format("%.1f / %.1f / %.1f µs", server * 1e6 / units, postgres * 1e6 / units, simulator * 1e6 / units);
+        }
+
+        String seconds() {
+            return String.format("%.2f / %.2f / %.2f s", server, postgres, simulator);
+        }
+    }
+
+    private static final Path PROC = Path.of("/proc");
+    private static final double TICKS_PER_SECOND = ticksPerSecond();
+
+    private ProcessCpu() {
+    }
+
+    static Sample sample() {
+        double server = 0;
+        double postgres = 0;
+        double simulator = 0;
+        long self = ProcessHandle.current().pid();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+            for (Path process : processes) {
+                try {
+                    if (Long.parseLong(process.getFileName().toString()) == self) {
+                        server = cpuSeconds(process);
+                    } else if (read(process.resolve("comm")).strip().equals("postgres")) {
+                        postgres += cpuSeconds(process);
+                    } else if (read(process.resolve("cmdline")).contains("informz-simulator")) {
+                        simulator += cpuSeconds(process);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // The process ended while we looked: its time is no longer anyone's.
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc", e);
+        }
+        return new Sample(server, postgres, simulator);
+    }
+
+    /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis. */
+    private static double cpuSeconds(Path process) throws IOException {
+        String stat = read(process.resolve("stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    }
+
+    private static double ticksPerSecond() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String ticks = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            getconf.waitFor();
+            return Double.parseDouble(ticks);
+        } catch (IOException | NumberFormatException e) {
+            return 100; // USER_HZ on every Linux this runs on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.idss.informzsync.application.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SubscriberIdReadBackTest {
+
+    @Test
+    void aFewMissingAreAskedForByAddressManyAreReadWithTheWholeInterest() {
+        // 100,000 members: 100 pages of the interest, so up to 99 lookups of 500 addresses are cheaper.
+        assertEquals(49_500, SubscriberIdReadBack.mostAskedByAddress(100_000));
+        // One page holds the whole interest: nothing beats reading it.
+        assertEquals(0, SubscriberIdReadBack.mostAskedByAddress(1_000));
+        assertEquals(0, SubscriberIdReadBack.mostAskedByAddress(0));
+        assertEquals(500, SubscriberIdReadBack.mostAskedByAddress(1_001));
+    }
+
+    @Test
+    void chunksHoldOneLookupsWorthOfAddresses() {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1_201; i++) {
+            rows.add(new Object[] {i, "c" + i + "@example.org"});
+        }
+        List<List<Object[]>> chunks = SubscriberIdReadBack.chunks(rows);
+        assertEquals(List.of(500, 500, 201), chunks.stream().map(List::size).toList());
+        assertEquals(1_200, chunks.get(2).get(200)[0]);
+    }
+
+    @Test
+    void idsGoToTheContactWhoseSyncedAddressInformzHasWhateverItsCase() {
+        List<Object[]> rows = List.of(new Object[] {1, "Ann@Example.org "}, new Object[] {2, "bob@example.org"},
+                new Object[] {3, null});
+        Map<Integer, Long> ids = SubscriberIdReadBack.byContact(rows, Map.of("ann@example.org", 71L, "carl@example.org", 9L));
+        assertEquals(Map.of(1, 71L), ids);
+    }
+}
