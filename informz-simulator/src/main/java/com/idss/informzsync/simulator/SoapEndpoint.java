@@ -3,6 +3,7 @@ package com.idss.informzsync.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -214,13 +215,35 @@ final class SoapEndpoint implements HttpHandler {
             writer.writeStartElement("PostInformzMessageResponse");
             writer.writeDefaultNamespace(Xml.AAPI_NS);
             writer.writeStartElement("PostInformzMessageResult");
-            writer.writeCharacters(resultDocument);
+            writer.writeCharacters(""); // closes the start tag
+            writer.flush();
+            // The result document, escaped as text in one pass: the JDK's writer escapes a character at a
+            // time, which made it most of the simulator's time for a 1,000-row grid answer.
+            appendEscapedText(out, resultDocument);
             writer.writeEndDocument();
             writer.close();
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
         send(exchange, 200, "text/xml; charset=utf-8", out.toString());
+    }
+
+    static void appendEscapedText(Writer out, String text) throws IOException {
+        int copied = 0;
+        for (int i = 0; i < text.length(); i++) {
+            String escape = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                default -> null;
+            };
+            if (escape != null) {
+                out.write(text, copied, i - copied);
+                out.write(escape);
+                copied = i + 1;
+            }
+        }
+        out.write(text, copied, text.length() - copied);
     }
 
     static void sendFault(HttpExchange exchange, AapiFault fault) throws IOException {

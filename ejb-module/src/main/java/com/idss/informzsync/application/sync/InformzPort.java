@@ -32,6 +32,13 @@ public interface InformzPort {
 
     void forget();
 
+    /**
+     * Successful calls made in the caller's transaction from now on are stored with its commit, one
+     * commit less per call: for a transaction that commits right after its calls. Failed calls are
+     * always stored on their own, to survive a rollback.
+     */
+    void recordCallsWithThisTransaction();
+
     /** Adds (or updates) the subscribers and their membership of every interest. */
     List<Rejection> subscribe(Collection<String> interests, List<Subscriber> subscribers);
 

@@ -85,6 +85,7 @@ public class ListBatchWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result push(long listId, String interest, int[] plannedIds) {
         Result result = new Result();
+        informz.recordCallsWithThisTransaction();
         checkpoints.reached(SyncCheckpoint.Point.BATCH_LOCKING, listId, plannedIds);
         long started = System.nanoTime();
         locks.hold(plannedIds, List.of());
@@ -137,6 +138,7 @@ public class ListBatchWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result remove(long listId, String interest, int[] plannedIds) {
         Result result = new Result();
+        informz.recordCallsWithThisTransaction();
         checkpoints.reached(SyncCheckpoint.Point.BATCH_LOCKING, listId, plannedIds);
         locks.hold(plannedIds, List.of());
         Set<Integer> members = membership.membersAmong(listId, plannedIds);
@@ -174,6 +176,7 @@ public class ListBatchWriter {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Result repair(long listId, String interest, List<InformzPort.Subscriber> strangers, int[] missingInInformz) {
         Result result = new Result();
+        informz.recordCallsWithThisTransaction();
         int[] strangerIds = strangers.stream().mapToInt(InformzPort.Subscriber::contactId).filter(id -> id != 0).toArray();
         int[] contacts = IntStream.concat(Arrays.stream(strangerIds), Arrays.stream(missingInInformz)).distinct().toArray();
         locks.hold(contacts, strangers.stream().map(InformzPort.Subscriber::email).toList());

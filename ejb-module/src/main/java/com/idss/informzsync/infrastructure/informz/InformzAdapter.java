@@ -31,6 +31,9 @@ public class InformzAdapter implements InformzPort {
     /** Emails per subscriber grid request: one record each, well under the 1,000-row cap. */
     private static final int EMAILS_PER_LOOKUP = 500;
 
+    /** Marks a transaction whose successful calls are stored with its commit. */
+    private static final String CALLS_WITH_CALLER = InformzAdapter.class.getName() + ".callsWithCaller";
+
     private record Subject(Integer contactId, Long listId) {
     }
 
@@ -78,10 +81,18 @@ public class InformzAdapter implements InformzPort {
         Subject about = subject.get();
         Integer contactId = about == null ? null : about.contactId();
         Long listId = about == null ? null : about.listId();
-        // A list reconcile's calls are committed as they happen, so its progress shows in the console.
-        boolean withCaller = call.succeeded() && contactId != null && listId == null
-                && transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        // A successful call is committed with the work that made it, one commit less per call: a contact
+        // sync's, or a transaction that asked for it (a list batch's, booked and committed right after
+        // its call). A failed call is kept whatever happens to its caller's transaction.
+        boolean active = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        boolean withCaller = call.succeeded() && active && ((contactId != null && listId == null)
+                || Boolean.TRUE.equals(transactions.getResource(CALLS_WITH_CALLER)));
         lastCallId.set(withCaller ? callLog.recordWithCaller(call, contactId, listId) : callLog.record(call, contactId, listId));
+    }
+
+    @Override
+    public void recordCallsWithThisTransaction() {
+        transactions.putResource(CALLS_WITH_CALLER, Boolean.TRUE);
     }
 
     @Override
