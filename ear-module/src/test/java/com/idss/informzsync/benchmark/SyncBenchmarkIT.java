@@ -5,6 +5,7 @@ import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.NightlyReconcile;
 import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
@@ -16,12 +17,16 @@ import com.idss.informzsync.it.SyncRecorder;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,7 +69,15 @@ class SyncBenchmarkIT {
      */
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 20);
     private static final int BURST_SAVES = 1_000;
-    /** Which parts to run, comma-separated: full (with the naive comparison), incremental (after full), steady, burst. */
+    /** Contacts of the nightly reconcile at a large DMO's size (PostgreSQL only). */
+    private static final int NIGHTLY_CONTACTS = Integer.getInteger("benchmark.nightly-contacts", 2_000_000);
+    /** Share of each interest's members the nightly scenario makes drift in the simulator. */
+    private static final double NIGHTLY_DRIFT = 0.01;
+    private static final Duration NIGHTLY_PATIENCE = Duration.ofMinutes(90);
+    /**
+     * Which parts to run, comma-separated: full (with the naive comparison), incremental (after full),
+     * steady, burst; nightly (2,000,000 contacts, 500 lists: a separate run, see docs/performance.md).
+     */
     private static final String SCENARIOS = System.getProperty("benchmark.scenarios", "full,incremental,steady,burst");
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
@@ -87,6 +100,9 @@ class SyncBenchmarkIT {
 
     @Inject
     SyncCommands commands;
+
+    @Inject
+    NightlyReconcile nightly;
 
     @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
     DataSource dataSource;
@@ -114,6 +130,9 @@ class SyncBenchmarkIT {
         }
         if (SCENARIOS.contains("steady")) {
             steadySaves();
+        }
+        if (SCENARIOS.contains("nightly")) {
+            nightlyAtScale();
         }
         if (SCENARIOS.contains("burst")) {
             burstOfSavesOfOneContact();
@@ -361,6 +380,164 @@ class SyncBenchmarkIT {
             return completed.get() != null;
         }, PATIENCE);
         return completed.get();
+    }
+
+    /**
+     * A large DMO's nightly check: 2,000,000 contacts, 500 synced lists of skewed sizes (5 of 10 % of
+     * the contacts each, 45 of 1 %, 450 of 0.05 %, 2.35 memberships per 2 contacts), first synced,
+     * then 1 % of every interest's members drifting in Informz (members forgotten, as many strangers
+     * added). The nightly reconcile of every list must repair all of it.
+     */
+    private void nightlyAtScale() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+                report.add("| nightly reconcile at scale | not run: it loads its contacts with PostgreSQL's generate_series |");
+                return;
+            }
+        }
+        int firstId = 1_400_000_000;
+        String tag = "night" + System.nanoTime() % 1_000_000;
+        long loading = System.nanoTime();
+        List<String> tags = loadNightlyContacts(firstId, NIGHTLY_CONTACTS, tag);
+        report.add(String.format("| nightly at scale: %,d contacts and %,d lists' tags loaded (SQL) | %.1f s |",
+                NIGHTLY_CONTACTS, tags.size(), (System.nanoTime() - loading) / 1e9));
+
+        long lastRunBefore = maxRunId();
+        List<Long> listIds = new ArrayList<>();
+        ProcessCpu.Sample cpuBeforeFirst = ProcessCpu.sample();
+        long creating = System.nanoTime();
+        for (String listTag : tags) {
+            String interest = CrmFixture.unique("Nightly " + listTag);
+            crm.informz().createInterest(interest);
+            listIds.add(syncedListOfTag(interest, listTag));
+        }
+        long firstList = Collections.min(listIds);
+        long lastList = Collections.max(listIds);
+        awaitRunsOfEveryList(firstList, lastList, lastRunBefore, "to_add > 0", tags.size());
+        long memberships = membersCounted(firstList, lastList, lastRunBefore);
+        ProcessCpu.Sample firstCpu = ProcessCpu.sample().minus(cpuBeforeFirst);
+        report.add(String.format("| … first sync of the %,d lists (%,d memberships): lists saved → every list's run completed | %.1f s; CPU server / PostgreSQL / simulator %s |",
+                tags.size(), memberships, (System.nanoTime() - creating) / 1e9, firstCpu.seconds()));
+
+        JsonObject seeded = crm.informz().seedDrift(NIGHTLY_DRIFT);
+        long lastRunSynced = maxRunId();
+        long callsBefore = simulatorCallCount();
+        Timestamp nightStarted = Timestamp.from(Instant.now());
+        ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+        HeapWatch heap = new HeapWatch();
+        long started = System.nanoTime();
+        listIds.forEach(nightly::requestFor);
+        awaitRunsOfEveryList(firstList, lastList, lastRunSynced, "run_trigger = 'NIGHTLY'", tags.size());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ProcessCpu.Sample cpu = ProcessCpu.sample().minus(cpuBefore);
+        heap.stop();
+        long calls = simulatorCallCount() - callsBefore;
+        double informzSeconds = informzCallSeconds(nightStarted);
+        JsonObject remaining = crm.informz().driftRemaining();
+        report.add(String.format("| … drift seeded in the simulator: members forgotten / strangers added | %,d / %,d |",
+                seeded.getInt("forgotten"), seeded.getInt("strangers")));
+        report.add(String.format("| nightly reconcile of the %,d lists: requested → every list's nightly run completed | %.1f s (%.1f min) |",
+                tags.size(), seconds, seconds / 60));
+        report.add(String.format("| … drift left after it: members still missing / strangers still on | %,d / %,d |",
+                remaining.getJsonNumber("missing").longValue(), remaining.getJsonNumber("strangers").longValue()));
+        report.add(String.format("| … Informz calls; their time summed (as the server timed them) | %,d; %.1f s |", calls, informzSeconds));
+        report.add(String.format("| … at 200 ms per call, one call at a time | %.1f min more than here |",
+                Math.max(0, calls * 0.2 - informzSeconds) / 60));
+        report.add(String.format("| … CPU used, server / PostgreSQL / simulator (/proc) | %s |", cpu.seconds()));
+        report.add(String.format("| … server heap used, max sampled during it | %,d MiB (max heap %,d MiB) |",
+                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    }
+
+    /**
+     * Contacts firstId … firstId + count - 1 and their tags, one per list: lists 0–4 share the first
+     * half of the contacts, lists 5–49 the next 45 %, lists 50–499 the first 22.5 % once more.
+     *
+     * @return the tags, one per list
+     */
+    private List<String> loadNightlyContacts(int firstId, int count, String tag) throws Exception {
+        int big = count / 2;
+        int medium = count * 45 / 100;
+        int small = count * 225 / 1000;
+        List<String> tags = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO contact (id, email, email_normalized, first_name, last_name, active, version, created_at, updated_at) "
+                    + "SELECT g, '" + tag + ".' || g || '@nightly.example.org', '" + tag + ".' || g || '@nightly.example.org', "
+                    + "'Contact ' || g, 'Nightly', TRUE, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP "
+                    + "FROM generate_series(" + firstId + ", " + (firstId + count - 1L) + ") g");
+            tags.addAll(tagRange(statement, tag + "b", 5, firstId, big));
+            tags.addAll(tagRange(statement, tag + "m", 45, firstId + big, medium));
+            tags.addAll(tagRange(statement, tag + "s", 450, firstId, small));
+            statement.execute("VACUUM ANALYZE contact, contact_tag"); // what autovacuum does after a bulk load
+        }
+        return tags;
+    }
+
+    private static List<String> tagRange(Statement statement, String prefix, int lists, int from, int count) throws Exception {
+        statement.execute("INSERT INTO contact_tag (contact_id, tag) SELECT g, '" + prefix + "' || ((g - " + from + ") % " + lists
+                + ") FROM generate_series(" + from + ", " + (from + count - 1L) + ") g");
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < lists; i++) {
+            tags.add(prefix + i);
+        }
+        return tags;
+    }
+
+    private long maxRunId() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM list_sync_run")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** The members of the lists, as their runs after {@code afterRunId} counted them. */
+    private long membersCounted(long firstList, long lastList, long afterRunId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COALESCE(SUM(members), 0) FROM (SELECT MAX(member_count) members "
+                     + "FROM list_sync_run WHERE list_id BETWEEN ? AND ? AND id > ? AND status = 'COMPLETED' GROUP BY list_id) counted")) {
+            count.setLong(1, firstList);
+            count.setLong(2, lastList);
+            count.setLong(3, afterRunId);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Waits until each of the lists has a run after {@code afterRunId} that completed and meets {@code condition}. */
+    private void awaitRunsOfEveryList(long firstList, long lastList, long afterRunId, String condition, int lists)
+            throws InterruptedException {
+        String sql = "SELECT COUNT(DISTINCT list_id) FROM list_sync_run WHERE list_id BETWEEN ? AND ? AND id > ? "
+                + "AND status = 'COMPLETED' AND " + condition;
+        sync.await(lists + " lists' runs completed", () -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement count = connection.prepareStatement(sql)) {
+                count.setLong(1, firstList);
+                count.setLong(2, lastList);
+                count.setLong(3, afterRunId);
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getInt(1) == lists;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, NIGHTLY_PATIENCE);
+    }
+
+    /** The Informz calls' durations since {@code since}, summed: the time the reconciles spent waiting on Informz. */
+    private double informzCallSeconds(Timestamp since) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement sum = connection.prepareStatement("SELECT COALESCE(SUM(duration_ms), 0) FROM informz_call WHERE called_at >= ?")) {
+            sum.setTimestamp(1, since);
+            try (ResultSet result = sum.executeQuery()) {
+                result.next();
+                return result.getLong(1) / 1000.0;
+            }
+        }
     }
 
     private static double runSeconds(ListSyncRun run) {

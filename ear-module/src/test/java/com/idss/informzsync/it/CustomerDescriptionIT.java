@@ -269,9 +269,13 @@ class CustomerDescriptionIT {
         sync.await("the member synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
         long contactsBefore = crm.contactCount();
 
-        // Someone adds a subscriber to the group in Informz itself, and takes ours off it.
+        // Someone adds subscribers to the group in Informz itself (one with a remote ID, one without,
+        // as a person adding an address by hand), and takes ours off it.
         String stranger = uniqueEmail("added.in.informz");
-        informzPort.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(999_999, stranger, Map.of())));
+        String strangerWithoutId = uniqueEmail("added.by.hand");
+        informzPort.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(999_999, stranger, Map.of()),
+                new InformzPort.Subscriber(InformzPort.Subscriber.NO_CONTACT, strangerWithoutId, Map.of())));
+        assertTrue(crm.informz().subscriber(strangerWithoutId).orElseThrow().isNull("user_id"), "on Informz without a remote ID");
         informzPort.optout(List.of(interest), List.of(new InformzPort.Subscriber(contactId, email, Map.of())));
 
         nightly.requestFor(listId);

@@ -81,6 +81,17 @@ public final class InformzSimulatorAdmin {
         return json(get("overlaps")).getJsonNumber("count").longValue();
     }
 
+    /** Seeds drift: of each interest's members every (1 / fraction)-th is forgotten, as many strangers put on. */
+    public JsonObject seedDrift(double fraction) {
+        return json(send(HttpRequest.newBuilder(ADMIN.resolve("drift?fraction=" + fraction))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()));
+    }
+
+    /** How much of the seeded drift is still there: {@code seeded}, {@code missing}, {@code strangers}. */
+    public JsonObject driftRemaining() {
+        return json(get("drift"));
+    }
+
     /** The last {@code limit} calls whose request document contains {@code match} (an email, say). */
     public List<JsonObject> callsMentioning(String match, int limit) {
         return callsOf("calls?limit=" + limit + "&match=" + encode(match));

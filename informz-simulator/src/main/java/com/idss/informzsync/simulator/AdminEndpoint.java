@@ -63,6 +63,9 @@ final class AdminEndpoint implements HttpHandler {
             case "overlaps" -> {
                 return post ? null : simulator.overlaps();
             }
+            case "drift" -> {
+                return post ? simulator.seedDrift(Double.parseDouble(required(query, "fraction"))) : simulator.driftRemaining();
+            }
             case "call-count" -> {
                 return post ? null : Map.of("count", simulator.callCount());
             }

@@ -380,6 +380,35 @@ final class GridEngine {
         return state.subscribers.values();
     }
 
+    /**
+     * The memberships a "subscriber_interests" grid can return: those of the interests its
+     * interest_name condition names, when it has one (the conditions still decide); otherwise all.
+     */
+    private Collection<SimulatorState.Membership> membershipCandidates(Element conditions) {
+        if (conditions == null) {
+            return state.memberships.values();
+        }
+        for (Element condition : Xml.childrenIgnoreCase(conditions, "Condition")) {
+            Element single = Xml.childIgnoreCase(condition, "Single");
+            if (single == null || !"interest_name".equalsIgnoreCase(textOf(single, "DataElement"))
+                    || !"EQ".equalsIgnoreCase(textOf(single, "Comparator"))) {
+                continue;
+            }
+            String name = textOf(single, "DataValue");
+            List<SimulatorState.Membership> named = new ArrayList<>();
+            for (SimulatorState.Interest interest : state.interestsByName.values()) {
+                if (compare(interest.name, name) == 0) {
+                    named.addAll(state.membershipsOf(interest));
+                }
+            }
+            if (named.size() > 1) {
+                named.sort(Comparator.comparingInt(m -> m.membershipId)); // creation order, as the full scan
+            }
+            return named;
+        }
+        return state.memberships.values();
+    }
+
     private static String textOf(Element parent, String name) {
         Element child = Xml.childIgnoreCase(parent, name);
         return child == null ? null : child.getTextContent().trim();
@@ -405,7 +434,7 @@ final class GridEngine {
                 }
             }
             case "subscriber_interests" -> {
-                for (SimulatorState.Membership m : state.memberships.values()) {
+                for (SimulatorState.Membership m : membershipCandidates(conditions)) {
                     SimulatorState.Subscriber s = state.subscribers.get(m.subscriberId);
                     SimulatorState.Interest i = state.interestsById.get(m.interestId);
                     Map<String, Object> row = new HashMap<>();

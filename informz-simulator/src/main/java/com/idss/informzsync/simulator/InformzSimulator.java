@@ -23,6 +23,7 @@ public final class InformzSimulator implements AutoCloseable {
 
     private final SimulatorConfig config;
     private final SimulatorState state = new SimulatorState();
+    private final SeededDrift drift = new SeededDrift(state);
     private final FaultInjector faults = new FaultInjector();
     private final CallLog callLog;
     private final OverlapWatch overlaps = new OverlapWatch();
@@ -177,6 +178,23 @@ public final class InformzSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Seeds drift for a nightly reconcile to repair: of each interest's active members every
+     * (1 / fraction)-th is forgotten, and as many strangers are put on the interest.
+     */
+    public Map<String, Object> seedDrift(double fraction) {
+        synchronized (state) {
+            return drift.seed(fraction);
+        }
+    }
+
+    /** How much of the seeded drift is still there: {@code seeded}, {@code missing}, {@code strangers}. */
+    public Map<String, Object> driftRemaining() {
+        synchronized (state) {
+            return drift.remaining();
+        }
+    }
+
     /** The part of the state about one address and/or one interest; null for either means all. */
     public Map<String, Object> state(String email, String interest) {
         synchronized (state) {
@@ -192,6 +210,7 @@ public final class InformzSimulator implements AutoCloseable {
     public void reset() {
         synchronized (state) {
             state.clear();
+            drift.clear();
         }
         callLog.clear();
         overlaps.clear();

@@ -2,6 +2,7 @@ package com.idss.informzsync.simulator;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,8 @@ final class SimulatorState {
     final Map<String, Interest> interestsByName = new LinkedHashMap<>();
     final Map<Integer, Interest> interestsById = new HashMap<>();
     final Map<Long, Membership> memberships = new LinkedHashMap<>();
+    /** The memberships of each interest (by interest id), in creation order: a list's members without scanning every list's. */
+    final Map<Integer, Map<Long, Membership>> membershipsByInterest = new HashMap<>();
     /** Bumped by every change, so that readers can tell whether what they derived is still current. */
     long version;
 
@@ -119,6 +122,7 @@ final class SimulatorState {
         interestsByName.clear();
         interestsById.clear();
         memberships.clear();
+        membershipsByInterest.clear();
         uploads.clear();
     }
 
@@ -166,7 +170,9 @@ final class SimulatorState {
         Membership existing = membership(subscriber, interest);
         if (existing == null) {
             Membership created = new Membership(nextMembershipId++, subscriber.subscriberId, interest.interestId, now);
-            memberships.put(membershipKey(subscriber.subscriberId, interest.interestId), created);
+            long key = membershipKey(subscriber.subscriberId, interest.interestId);
+            memberships.put(key, created);
+            membershipsByInterest.computeIfAbsent(interest.interestId, id -> new LinkedHashMap<>()).put(key, created);
             return true;
         }
         if (!existing.active()) {
@@ -176,6 +182,22 @@ final class SimulatorState {
             return true;
         }
         return false;
+    }
+
+    /** The interest's memberships, in creation order. */
+    Collection<Membership> membershipsOf(Interest interest) {
+        return membershipsByInterest.getOrDefault(interest.interestId, Map.of()).values();
+    }
+
+    /** Forgets a membership as if it never existed: drift seeded by a test, nothing Informz's API does. */
+    void forgetMembership(Membership membership) {
+        long key = membershipKey(membership.subscriberId, membership.interestId);
+        memberships.remove(key);
+        Map<Long, Membership> ofInterest = membershipsByInterest.get(membership.interestId);
+        if (ofInterest != null) {
+            ofInterest.remove(key);
+        }
+        changed();
     }
 
     boolean cancelMembership(Membership membership, Instant now) {
@@ -216,8 +238,9 @@ final class SimulatorState {
     /** The addresses with an active membership of the interest, lower-cased and sorted. */
     List<String> activeMembersOf(String interest) {
         List<String> emails = new ArrayList<>();
-        for (Membership m : memberships.values()) {
-            if (m.active() && interest.equalsIgnoreCase(interestsById.get(m.interestId).name)) {
+        Interest named = interest(interest);
+        for (Membership m : named == null ? List.<Membership>of() : membershipsOf(named)) {
+            if (m.active()) {
                 emails.add(subscribers.get(m.subscriberId).email.toLowerCase(java.util.Locale.ROOT));
             }
         }

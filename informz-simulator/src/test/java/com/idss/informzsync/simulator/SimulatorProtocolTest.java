@@ -328,6 +328,42 @@ class SimulatorProtocolTest {
         assertTrue(bobs.contains("bob@example.com") && !bobs.contains("ann@example.com"), bobs);
     }
 
+    @Test
+    void anInterestsMembersAreItsOwnInCreationOrderWhateverTheCaseOfItsName() throws Exception {
+        simulator.createInterest("Golf");
+        aapi.post(subscribeTo("Golf", "cat@example.com", "ann@example.com"));
+        aapi.post(subscribeTo("Members", "bob@example.com"));
+        aapi.post(subscribeTo("Golf", "dan@example.com"));
+        aapi.post(RawAapi.action("<Optout><InterestNames><InterestName>Golf</InterestName></InterestNames>"
+                + "<Subscribers><Subscriber><Email>ann@example.com</Email></Subscriber></Subscribers></Optout>"));
+        RawAapi.Answer golf = aapi.post(RawAapi.grid("<Grid type=\"subscriber_interests\"><Conditions><Condition><Single>"
+                + "<DataElement>interest_name</DataElement><Comparator>EQ</Comparator><DataValue>GOLF</DataValue></Single></Condition>"
+                + "</Conditions><ReturnFields><DataElement>email</DataElement></ReturnFields></Grid>"));
+        var fields = golf.result().getElementsByTagNameNS("*", "Field");
+        List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < fields.getLength(); i++) {
+            emails.add(fields.item(i).getTextContent());
+        }
+        assertEquals(List.of("cat@example.com", "ann@example.com", "dan@example.com"), emails, "the opted-out one too, as Informz lists it");
+        assertEquals(List.of("cat@example.com", "dan@example.com"), simulator.activeMembersOf("golf"));
+    }
+
+    @Test
+    void seededDriftIsCountedUntilRepaired() throws Exception {
+        simulator.createInterest("Golf");
+        aapi.post(subscribeTo("Golf", "a@example.com", "b@example.com", "c@example.com", "d@example.com"));
+        Map<String, Object> seeded = simulator.seedDrift(0.5);
+        assertEquals(2, seeded.get("forgotten"));
+        List<String> members = simulator.activeMembersOf("Golf");
+        assertEquals(List.of("b@example.com", "d@example.com", "stranger-1@drift.example.org", "stranger-2@drift.example.org"), members);
+        assertEquals(Map.of("seeded", 2, "missing", 2L, "strangers", 2L), simulator.driftRemaining());
+
+        aapi.post(subscribeTo("Golf", "a@example.com", "c@example.com"));
+        aapi.post(RawAapi.action("<Optout><InterestNames><InterestName>Golf</InterestName></InterestNames><Subscribers>"
+                + "<Subscriber><Email>stranger-1@drift.example.org</Email></Subscriber></Subscribers></Optout>"));
+        assertEquals(Map.of("seeded", 2, "missing", 0L, "strangers", 1L), simulator.driftRemaining());
+    }
+
     private static String subscribeTo(String interest, String... emails) {
         StringBuilder subscribers = new StringBuilder();
         for (String email : emails) {

@@ -11,8 +11,13 @@ import java.util.Map;
  */
 public interface InformzPort {
 
-    /** A contact as an Informz subscriber: email, our contact id as remote ID, personal fields. */
+    /**
+     * A contact as an Informz subscriber: email, our contact id as remote ID, personal fields. A
+     * subscriber no contact accounts for (added in Informz itself) has {@link #NO_CONTACT}.
+     */
     record Subscriber(int contactId, String email, Map<String, String> fields) {
+
+        public static final int NO_CONTACT = 0;
     }
 
     /** A subscriber Informz refused, for a reason of its own (the others in the call went through). */

@@ -177,12 +177,12 @@ public class ListBatchWriter {
     public Result repair(long listId, String interest, List<InformzPort.Subscriber> strangers, int[] missingInInformz) {
         Result result = new Result();
         informz.recordCallsWithThisTransaction();
-        int[] strangerIds = strangers.stream().mapToInt(InformzPort.Subscriber::contactId).filter(id -> id != 0).toArray();
+        int[] strangerIds = strangers.stream().mapToInt(InformzPort.Subscriber::contactId).filter(id -> id != InformzPort.Subscriber.NO_CONTACT).toArray();
         int[] contacts = IntStream.concat(Arrays.stream(strangerIds), Arrays.stream(missingInInformz)).distinct().toArray();
         locks.hold(contacts, strangers.stream().map(InformzPort.Subscriber::email).toList());
         Set<Integer> membersNow = membership.membersAmong(listId, strangerIds);
         List<InformzPort.Subscriber> stillStrangers = strangers.stream()
-                .filter(s -> s.contactId() == 0 || !membersNow.contains(s.contactId())).toList();
+                .filter(s -> s.contactId() == InformzPort.Subscriber.NO_CONTACT || !membersNow.contains(s.contactId())).toList();
         Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, missingInInformz);
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         states.forEach((contactId, state) -> {

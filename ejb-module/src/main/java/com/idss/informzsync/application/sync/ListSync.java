@@ -299,7 +299,8 @@ public class ListSync {
         List<InformzPort.Subscriber> strangers = inInformz.stream()
                 .filter(m -> m.contactId() == null || !desired.contains(m.contactId()))
                 .filter(m -> m.email() != null)
-                .map(m -> new InformzPort.Subscriber(m.contactId() == null ? 0 : m.contactId(), m.email(), Map.of()))
+                .map(m -> new InformzPort.Subscriber(m.contactId() == null ? InformzPort.Subscriber.NO_CONTACT : m.contactId(),
+                        m.email(), Map.of()))
                 .toList();
         int size = settings.batchSize();
         for (int from = 0; from < Math.max(strangers.size(), missingInInformz.length); from += size) {

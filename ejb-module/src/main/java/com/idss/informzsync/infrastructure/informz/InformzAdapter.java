@@ -219,7 +219,10 @@ public class InformzAdapter implements InformzPort {
     }
 
     private static SubscriberRecord toRecord(Subscriber subscriber) {
-        return new SubscriberRecord(subscriber.email(), Integer.toString(subscriber.contactId()), subscriber.fields());
+        // Contact 0 is a subscriber no contact accounts for (added in Informz by hand): it carries no
+        // remote ID, and naming one (ID 0) would make Informz match nobody.
+        String remoteId = subscriber.contactId() == Subscriber.NO_CONTACT ? null : Integer.toString(subscriber.contactId());
+        return new SubscriberRecord(subscriber.email(), remoteId, subscriber.fields());
     }
 
     private static List<Rejection> rejectionsOf(List<SubscriberRejection> rejections) {
