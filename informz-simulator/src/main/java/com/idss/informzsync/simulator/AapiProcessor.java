@@ -270,7 +270,7 @@ final class AapiProcessor {
             } else {
                 previous++;
                 if (subscriber.userId == null && entry.id != null) {
-                    subscriber.userId = entry.id;
+                    state.giveRemoteId(subscriber, entry.id);
                 }
             }
             subscriber.fields.putAll(entry.fields);
@@ -611,7 +611,7 @@ final class AapiProcessor {
             } else {
                 counts.merge("previous_count", 1, Integer::sum);
                 if (subscriber.userId == null && id != null) {
-                    subscriber.userId = id;
+                    state.giveRemoteId(subscriber, id);
                 }
             }
             for (Column column : columns) {

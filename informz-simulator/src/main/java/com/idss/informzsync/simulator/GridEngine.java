@@ -63,10 +63,24 @@ final class GridEngine {
 
     private final SimulatorState state;
     private final int brandId;
-    // Guarded by the state lock, like everything the engine reads.
-    private String cachedQuestion;
-    private long cachedVersion = -1;
-    private List<Map<String, Object>> cachedRows;
+    /**
+     * What an answer was derived from: for one interest's member list, that interest's memberships
+     * (their change counts) and the remote IDs given since; for anything else, the whole state.
+     */
+    private record Derivation(long version, List<Integer> interestIds, List<Long> changes, long remoteIdsGiven) {
+    }
+
+    private record Answer(Derivation derivation, List<Map<String, Object>> rows) {
+    }
+
+    /** Answers in use, by question: several lists paged at once each keep theirs. Guarded by the state lock. */
+    private final Map<String, Answer> answers = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+            return size() > ANSWERS_KEPT;
+        }
+    };
+    private static final int ANSWERS_KEPT = 8;
 
     GridEngine(SimulatorState state, String brandId) {
         this.state = state;
@@ -110,22 +124,24 @@ final class GridEngine {
             }
         }
 
-        // Paging through a large grid asks the same question once per page: answer it once per state version.
+        // Paging through a large grid asks the same question once per page: it is answered again only
+        // when what the answer derives from has changed (for an interest's members: that interest's).
         String question = type + '|' + (conditions == null ? "" : Xml.toFragment(conditions)) + '|' + sortKey(requestGrid);
+        List<SimulatorState.Interest> named = type.equals("subscriber_interests") ? interestsNamedBy(conditions) : null;
+        Derivation derivation = derivationOf(named);
+        Answer cached = answers.get(question);
         List<Map<String, Object>> rows;
-        if (question.equals(cachedQuestion) && state.version == cachedVersion) {
-            rows = cachedRows;
+        if (cached != null && cached.derivation().equals(derivation)) {
+            rows = cached.rows();
         } else {
             rows = new ArrayList<>();
-            for (Map<String, Object> row : rows(type, conditions)) {
+            for (Map<String, Object> row : rows(type, conditions, named)) {
                 if (filters.stream().allMatch(f -> f.test(row))) {
                     rows.add(row);
                 }
             }
             sort(requestGrid, columns, rows);
-            cachedQuestion = question;
-            cachedVersion = state.version;
-            cachedRows = rows;
+            answers.put(question, new Answer(derivation, rows));
         }
         if (count) {
             Element record = Xml.add(responseGrid, "Record");
@@ -381,12 +397,12 @@ final class GridEngine {
     }
 
     /**
-     * The memberships a "subscriber_interests" grid can return: those of the interests its
-     * interest_name condition names, when it has one (the conditions still decide); otherwise all.
+     * The interests a "subscriber_interests" grid's interest_name condition names (null when it has
+     * none): their memberships are all it can return, and the conditions still decide.
      */
-    private Collection<SimulatorState.Membership> membershipCandidates(Element conditions) {
+    private List<SimulatorState.Interest> interestsNamedBy(Element conditions) {
         if (conditions == null) {
-            return state.memberships.values();
+            return null;
         }
         for (Element condition : Xml.childrenIgnoreCase(conditions, "Condition")) {
             Element single = Xml.childIgnoreCase(condition, "Single");
@@ -395,18 +411,37 @@ final class GridEngine {
                 continue;
             }
             String name = textOf(single, "DataValue");
-            List<SimulatorState.Membership> named = new ArrayList<>();
+            List<SimulatorState.Interest> named = new ArrayList<>();
             for (SimulatorState.Interest interest : state.interestsByName.values()) {
                 if (compare(interest.name, name) == 0) {
-                    named.addAll(state.membershipsOf(interest));
+                    named.add(interest);
                 }
-            }
-            if (named.size() > 1) {
-                named.sort(Comparator.comparingInt(m -> m.membershipId)); // creation order, as the full scan
             }
             return named;
         }
-        return state.memberships.values();
+        return null;
+    }
+
+    private Derivation derivationOf(List<SimulatorState.Interest> named) {
+        if (named == null) {
+            return new Derivation(state.version, List.of(), List.of(), 0);
+        }
+        List<Integer> ids = named.stream().map(i -> i.interestId).toList();
+        List<Long> changes = named.stream().map(i -> state.membershipChangesOf(i.interestId)).toList();
+        return new Derivation(-1, ids, changes, state.remoteIdsGiven);
+    }
+
+    /** The memberships of these interests in creation order, as the full scan would list them; all when null. */
+    private Collection<SimulatorState.Membership> membershipsOf(List<SimulatorState.Interest> named) {
+        if (named == null) {
+            return state.memberships.values();
+        }
+        List<SimulatorState.Membership> memberships = new ArrayList<>();
+        named.forEach(interest -> memberships.addAll(state.membershipsOf(interest)));
+        if (named.size() > 1) {
+            memberships.sort(Comparator.comparingInt(m -> m.membershipId));
+        }
+        return memberships;
     }
 
     private static String textOf(Element parent, String name) {
@@ -414,7 +449,7 @@ final class GridEngine {
         return child == null ? null : child.getTextContent().trim();
     }
 
-    private List<Map<String, Object>> rows(String type, Element conditions) {
+    private List<Map<String, Object>> rows(String type, Element conditions, List<SimulatorState.Interest> named) {
         List<Map<String, Object>> rows = new ArrayList<>();
         switch (type) {
             case "subscriber" -> {
@@ -434,7 +469,7 @@ final class GridEngine {
                 }
             }
             case "subscriber_interests" -> {
-                for (SimulatorState.Membership m : membershipCandidates(conditions)) {
+                for (SimulatorState.Membership m : membershipsOf(named)) {
                     SimulatorState.Subscriber s = state.subscribers.get(m.subscriberId);
                     SimulatorState.Interest i = state.interestsById.get(m.interestId);
                     Map<String, Object> row = new HashMap<>();

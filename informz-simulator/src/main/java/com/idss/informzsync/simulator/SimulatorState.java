@@ -102,6 +102,24 @@ final class SimulatorState {
     final Map<Integer, Map<Long, Membership>> membershipsByInterest = new HashMap<>();
     /** Bumped by every change, so that readers can tell whether what they derived is still current. */
     long version;
+    /** Changes to each interest's memberships (by interest id): what an interest's member list derives from. */
+    private final Map<Integer, Long> membershipChanges = new HashMap<>();
+    /** Remote IDs given to subscribers that had none: they show in every interest's member list. */
+    long remoteIdsGiven;
+
+    long membershipChangesOf(int interestId) {
+        return membershipChanges.getOrDefault(interestId, 0L);
+    }
+
+    private void membershipsChanged(int interestId) {
+        membershipChanges.merge(interestId, 1L, Long::sum);
+    }
+
+    /** A subscriber without a remote ID is given one. */
+    void giveRemoteId(Subscriber subscriber, Integer userId) {
+        subscriber.userId = userId;
+        remoteIdsGiven++;
+    }
 
     void changed() {
         version++;
@@ -123,6 +141,7 @@ final class SimulatorState {
         interestsById.clear();
         memberships.clear();
         membershipsByInterest.clear();
+        membershipChanges.clear();
         uploads.clear();
     }
 
@@ -173,12 +192,14 @@ final class SimulatorState {
             long key = membershipKey(subscriber.subscriberId, interest.interestId);
             memberships.put(key, created);
             membershipsByInterest.computeIfAbsent(interest.interestId, id -> new LinkedHashMap<>()).put(key, created);
+            membershipsChanged(interest.interestId);
             return true;
         }
         if (!existing.active()) {
             existing.cancellationDate = null;
             existing.cancelledId = null;
             existing.serviceSince = now;
+            membershipsChanged(existing.interestId);
             return true;
         }
         return false;
@@ -197,6 +218,7 @@ final class SimulatorState {
         if (ofInterest != null) {
             ofInterest.remove(key);
         }
+        membershipsChanged(membership.interestId);
         changed();
     }
 
@@ -206,6 +228,7 @@ final class SimulatorState {
         }
         membership.cancellationDate = now;
         membership.cancelledId = nextCancelId++;
+        membershipsChanged(membership.interestId);
         return true;
     }
 

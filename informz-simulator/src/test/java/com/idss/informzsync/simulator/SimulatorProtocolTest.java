@@ -349,6 +349,46 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    void anInterestsMemberListFollowsItsChangesAndOnlyThose() throws Exception {
+        simulator.createInterest("Golf");
+        aapi.post(subscribeTo("Golf", "ann@example.com", "bob@example.com"));
+        assertEquals(List.of("ann@example.com", "bob@example.com"), golfMembers());
+        aapi.post(subscribeTo("Members", "carl@example.com")); // another interest: the same answer holds
+        assertEquals(List.of("ann@example.com", "bob@example.com"), golfMembers());
+        aapi.post(RawAapi.action("<Optout><InterestNames><InterestName>Golf</InterestName></InterestNames>"
+                + "<Subscribers><Subscriber><Email>bob@example.com</Email></Subscriber></Subscribers></Optout>"));
+        assertEquals(List.of("ann@example.com"), golfMembers());
+        aapi.post(subscribeTo("Golf", "bob@example.com", "dan@example.com"));
+        assertEquals(List.of("ann@example.com", "bob@example.com", "dan@example.com"), golfMembers());
+    }
+
+    /** Golf's members as the grid lists them: those without a cancellation date. */
+    private static List<String> golfMembers() throws Exception {
+        RawAapi.Answer answer = aapi.post(RawAapi.grid("<Grid type=\"subscriber_interests\"><Conditions><Condition><Single>"
+                + "<DataElement>interest_name</DataElement><Comparator>EQ</Comparator><DataValue>Golf</DataValue></Single></Condition>"
+                + "</Conditions><ReturnFields><DataElement>email</DataElement><DataElement>cancellation_date</DataElement></ReturnFields></Grid>"));
+        var records = answer.result().getElementsByTagNameNS("*", "Record");
+        List<String> members = new java.util.ArrayList<>();
+        for (int i = 0; i < records.getLength(); i++) {
+            var fields = ((org.w3c.dom.Element) records.item(i)).getElementsByTagNameNS("*", "Field");
+            String email = null;
+            String cancelled = "";
+            for (int f = 0; f < fields.getLength(); f++) {
+                var field = (org.w3c.dom.Element) fields.item(f);
+                if (field.getAttribute("element").equals("email")) {
+                    email = field.getTextContent();
+                } else {
+                    cancelled = field.getTextContent();
+                }
+            }
+            if (cancelled.isBlank()) {
+                members.add(email);
+            }
+        }
+        return members.stream().sorted().toList();
+    }
+
+    @Test
     void seededDriftIsCountedUntilRepaired() throws Exception {
         simulator.createInterest("Golf");
         aapi.post(subscribeTo("Golf", "a@example.com", "b@example.com", "c@example.com", "d@example.com"));

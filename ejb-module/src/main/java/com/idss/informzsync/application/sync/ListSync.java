@@ -239,19 +239,31 @@ public class ListSync {
      * the change rather than the list.
      */
     private void writeBackSubscriberIds(long listId, String interest, int memberCount, Tally tally) {
-        int mostToAsk = SubscriberIdReadBack.mostAskedByAddress(memberCount);
-        List<Object[]> missing = em.createQuery("select c.id, s.lastSyncedEmail from Contact c, ContactListSyncState s "
-                        + "where s.listId = :listId and s.state = :synced and s.contactId = c.id and c.informzSubscriberId is null",
-                        Object[].class)
-                .setParameter("listId", listId)
-                .setParameter("synced", SyncState.SYNCED)
-                .setMaxResults(mostToAsk + 1)
-                .getResultList();
-        if (missing.isEmpty()) {
+        // From the list's states, each probing its contact by key: a plain join let PostgreSQL hash every
+        // contact lacking an id (a second per list at 2,000,000 contacts, most lists lacking none). A
+        // scalar subquery is never turned into a join.
+        String lackingAnId = "FROM contact_list_sync_state s WHERE s.list_id = ? AND s.state = ? "
+                + "AND (SELECT c.informz_subscriber_id FROM contact c WHERE c.id = s.contact_id) IS NULL";
+        long missingCount = ((Number) em.createNativeQuery("SELECT COUNT(*) " + lackingAnId)
+                .setParameter(1, listId)
+                .setParameter(2, SyncState.SYNCED.name())
+                .getSingleResult()).longValue();
+        if (missingCount == 0) {
             return;
         }
+        boolean askByAddress = missingCount <= SubscriberIdReadBack.mostAskedByAddress(memberCount);
+        List<Object[]> missing = new ArrayList<>();
+        if (askByAddress) {
+            for (Object row : em.createNativeQuery("SELECT s.contact_id, s.last_synced_email " + lackingAnId)
+                    .setParameter(1, listId)
+                    .setParameter(2, SyncState.SYNCED.name())
+                    .getResultList()) {
+                Object[] columns = (Object[]) row;
+                missing.add(new Object[] {((Number) columns[0]).intValue(), columns[1]});
+            }
+        }
         BackgroundLane<Integer> writing = new BackgroundLane<>(background);
-        if (missing.size() <= mostToAsk) {
+        if (askByAddress) {
             for (List<Object[]> some : SubscriberIdReadBack.chunks(missing)) {
                 long reading = System.nanoTime();
                 Map<Integer, Long> ids = SubscriberIdReadBack.byContact(some,
