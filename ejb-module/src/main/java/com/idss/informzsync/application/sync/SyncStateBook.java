@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,6 +36,9 @@ public class SyncStateBook {
 
     @Inject
     SyncStateInserts inserts;
+
+    @Inject
+    Event<ListSyncRunFinished> runsFinished;
 
     /**
      * In the caller's transaction: a contact sync commits its states with the message.
@@ -98,7 +102,11 @@ public class SyncStateBook {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ListSyncRun saveRun(ListSyncRun run) {
-        return em.merge(run);
+        ListSyncRun saved = em.merge(run);
+        if (saved.getFinishedAt() != null) {
+            runsFinished.fire(ListSyncRunFinished.of(saved));
+        }
+        return saved;
     }
 
     /**

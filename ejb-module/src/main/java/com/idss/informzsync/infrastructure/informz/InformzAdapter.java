@@ -5,6 +5,7 @@ import com.idss.informzsync.application.sync.InformzPort;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -42,6 +43,9 @@ public class InformzAdapter implements InformzPort {
 
     @Inject
     InformzCallLog callLog;
+
+    @Inject
+    Event<InformzCallFinished> callsFinished;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -87,6 +91,7 @@ public class InformzAdapter implements InformzPort {
         boolean active = transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
         boolean withCaller = call.succeeded() && active && ((contactId != null && listId == null)
                 || Boolean.TRUE.equals(transactions.getResource(CALLS_WITH_CALLER)));
+        callsFinished.fire(new InformzCallFinished(call.operation(), call.duration(), InformzCallLog.outcomeOf(call)));
         lastCallId.set(withCaller ? callLog.recordWithCaller(call, contactId, listId) : callLog.record(call, contactId, listId));
     }
 

@@ -48,7 +48,7 @@ public class InformzCallLog {
         return row.getId();
     }
 
-    private static InformzCallOutcome outcomeOf(RecordedCall call) {
+    static InformzCallOutcome outcomeOf(RecordedCall call) {
         if (call.succeeded()) {
             return InformzCallOutcome.SUCCESS;
         }

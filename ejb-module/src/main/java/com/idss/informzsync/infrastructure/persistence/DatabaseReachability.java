@@ -1,6 +1,9 @@
 package com.idss.informzsync.infrastructure.persistence;
 
+import com.idss.informzsync.application.operations.DatabaseProbe;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,7 +21,9 @@ import javax.sql.DataSource;
  * again (or the wait runs out), so the next delivery meets a working database.
  */
 @Stateless
-public class DatabaseReachability {
+@LocalBean
+@Local(DatabaseProbe.class)
+public class DatabaseReachability implements DatabaseProbe {
 
     /** Under the transaction timeout (300 s), so the failed delivery is still rolled back by the listener. */
     static final Duration LONGEST_WAIT = Duration.ofSeconds(Long.getLong("idss.db.outage-wait-seconds", 120));
@@ -51,6 +56,13 @@ public class DatabaseReachability {
                 return;
             }
         }
+    }
+
+    /** Within 2 s. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean answers() {
+        return reachable();
     }
 
     private boolean reachable() {

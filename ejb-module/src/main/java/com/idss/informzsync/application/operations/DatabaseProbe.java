@@ -1,0 +1,7 @@
+package com.idss.informzsync.application.operations;
+
+/** Whether the CRM database answers now. */
+public interface DatabaseProbe {
+
+    boolean answers();
+}
