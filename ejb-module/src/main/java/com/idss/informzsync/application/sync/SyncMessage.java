@@ -66,6 +66,14 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         return new SyncMessage(kind, id, trigger, attempt, true, inDoubt || redelivered, retryToken);
     }
 
+    /**
+     * The same sync, put back on the queue by an operator after it was dead-lettered: a fresh first
+     * attempt, but in doubt, since a failed delivery may have reached Informz before it rolled back.
+     */
+    public SyncMessage requeued() {
+        return new SyncMessage(kind, id, trigger, 0, false, true, 0);
+    }
+
     /** Messages about the same aggregate are handled one at a time, in order (a JMS message group). */
     public String groupId() {
         return kind.wireName() + ":" + id;

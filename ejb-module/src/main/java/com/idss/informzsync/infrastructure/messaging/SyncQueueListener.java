@@ -1,5 +1,8 @@
 package com.idss.informzsync.infrastructure.messaging;
 
+import com.idss.informzsync.application.operations.DeadLetterDesk;
+import com.idss.informzsync.application.operations.DeliveryFailures;
+import com.idss.informzsync.application.operations.MessageQueues;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandler;
@@ -34,7 +37,7 @@ public class SyncQueueListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(SyncQueueListener.class.getName());
     /** The property that says why a message was dead-lettered without further deliveries. */
-    public static final String DEAD_LETTER_REASON = "idssDeadLetterReason";
+    public static final String DEAD_LETTER_REASON = DeadLetterDesk.DEAD_LETTER_REASON;
 
     @Inject
     SyncMessageHandler handler;
@@ -44,6 +47,9 @@ public class SyncQueueListener implements MessageListener {
 
     @Inject
     DatabaseReachability database;
+
+    @Inject
+    DeliveryFailures deliveryFailures;
 
     @Inject
     @JMSConnectionFactory(SyncQueue.XA_CONNECTION_FACTORY)
@@ -72,9 +78,19 @@ public class SyncQueueListener implements MessageListener {
             int deliveryCount = deliveryCountOf(message);
             LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
             failed.fire(new SyncMessageFailed(payload, deliveryCount, e.toString()));
+            remember(message, deliveryCount, e);
             // If the database is down, the redelivery must not come before it is back.
             database.awaitReachable();
             throw e;
+        }
+    }
+
+    /** Should this have been the last attempt, the dead-letter page shows why it failed. */
+    private void remember(Message message, int deliveryCount, RuntimeException failure) {
+        try {
+            deliveryFailures.record(message.getJMSMessageID(), MessageQueues.QueueName.SYNC, deliveryCount, failure.toString());
+        } catch (JMSException | RuntimeException notRecorded) { // the database may be what failed
+            LOG.fine(() -> "Why the delivery failed was not recorded: " + notRecorded);
         }
     }
 

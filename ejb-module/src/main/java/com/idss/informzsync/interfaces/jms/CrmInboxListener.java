@@ -3,6 +3,8 @@ package com.idss.informzsync.interfaces.jms;
 import com.idss.informzsync.application.inbox.CrmInbox;
 import com.idss.informzsync.application.inbox.InboxDelivery;
 import com.idss.informzsync.application.inbox.InboxOutcome;
+import com.idss.informzsync.application.operations.DeliveryFailures;
+import com.idss.informzsync.application.operations.MessageQueues;
 import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -48,17 +50,31 @@ public class CrmInboxListener implements MessageListener {
     @Inject
     DatabaseReachability database;
 
+    @Inject
+    DeliveryFailures deliveryFailures;
+
     @Override
     public void onMessage(Message message) {
         InboxOutcome outcome;
         try {
             outcome = inbox.receive(deliveryOf(message));
         } catch (RuntimeException e) {
+            remember(message, e);
             // An infrastructure failure: if the database is down, the redelivery must not come before it is back.
             database.awaitReachable();
             throw e;
         }
         reply(message, outcome);
+    }
+
+    /** Should this have been the last attempt, the dead-letter page shows why it failed. */
+    private void remember(Message message, RuntimeException failure) {
+        try {
+            deliveryFailures.record(message.getJMSMessageID(), MessageQueues.QueueName.INBOX, deliveryCountOf(message),
+                    failure.toString());
+        } catch (JMSException | RuntimeException notRecorded) { // the database may be what failed
+            LOG.fine(() -> "Why the delivery failed was not recorded: " + notRecorded);
+        }
     }
 
     private static InboxDelivery deliveryOf(Message message) {
