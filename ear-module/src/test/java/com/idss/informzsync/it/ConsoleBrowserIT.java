@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.idss.informzsync.jmsclient.CrmInboxClient;
 import java.net.URL;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -226,6 +227,47 @@ class ConsoleBrowserIT {
         browser.open("admin/settings.xhtml");
         assertFalse(browser.byId("settings").getText().contains("simulator-secret"), "never the password");
         browser.screenshot("12-settings");
+    }
+
+    @Test
+    @Order(8)
+    void anAdminDeletesADeadLetterOnlyAfterConfirmingAndTheAuditSaysWho() {
+        String poison = "not a sync message " + shortId();
+        // As a misbehaving application would: the sync listener dead-letters it at once, with the reason.
+        try (CrmInboxClient guest = CrmInboxClient.connect("127.0.0.1", Integer.getInteger("it.http.port", 8080),
+                System.getProperty("it.guest.user", "guest-app-test"), System.getProperty("it.guest.password", "guest-app-test-1"))) {
+            guest.sendTo("IdssSyncQueue", poison);
+        }
+        browser.login(ADMIN, ADMIN_PASSWORD);
+        browser.open("admin/dead-letters.xhtml");
+        WebElement row = browser.awaitAfterRefresh(d -> d.findElements(rowWith(poison)).stream().findFirst().orElse(null));
+        assertTrue(row.getText().contains("unreadable sync message"), row.getText());
+        assertTrue(row.getText().contains("malformed sync message"), "the reason: " + row.getText());
+        browser.screenshot("15-dead-letters");
+
+        row.findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.clickAndWait(By.id("dead:deleteSelected"));
+        assertTrue(browser.byId("dead:confirm").getText().contains("Delete 1 message"));
+        assertFalse(browser.driver.findElements(rowWith(poison)).isEmpty(), "nothing deleted before the confirmation");
+        browser.screenshot("16-dead-letters-confirm");
+        browser.clickAndWait(By.id("dead:confirmDelete"));
+        assertTrue(browser.driver.findElements(rowWith(poison)).isEmpty(), "deleted once confirmed");
+        String audit = browser.byId("auditTable").getText();
+        assertTrue(audit.contains("DELETED") && audit.contains(ADMIN) && audit.contains("unreadable sync message"), audit);
+    }
+
+    @Test
+    @Order(9)
+    void anOperatorCannotReachTheDeadLetters() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        assertTrue(browser.driver.findElements(By.linkText("Dead letters")).isEmpty(), "not in the menu");
+        browser.open("admin/dead-letters.xhtml");
+        assertEquals("Not allowed", browser.byId("error-title").getText());
+        assertTrue(browser.driver.findElements(By.id("deadLetterTable")).isEmpty(), "sync-admin only");
+    }
+
+    private static By rowWith(String text) {
+        return By.xpath("//table[@id='deadLetterTable']//tr[contains(., '" + text + "')]");
     }
 
     // ------------------------------------------------------------------ steps

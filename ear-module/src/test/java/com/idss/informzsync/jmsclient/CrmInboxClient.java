@@ -83,6 +83,11 @@ public final class CrmInboxClient implements AutoCloseable {
         context.createProducer().send(inbox, json);
     }
 
+    /** Sends text to another queue of the broker, as a misbehaving application might. */
+    public void sendTo(String queueName, String text) {
+        context.createProducer().send(context.createQueue(queueName), text);
+    }
+
     /**
      * Sends with JMSReplyTo set to this client's temporary queue and a fresh JMSCorrelationID,
      * which the reply carries back. Returns that correlation id.
