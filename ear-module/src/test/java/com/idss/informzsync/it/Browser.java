@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -124,6 +125,12 @@ final class Browser implements AutoCloseable {
 
     boolean bodyContains(String text) {
         return driver.findElement(By.tagName("body")).getText().contains(text);
+    }
+
+    /** As {@link #screenshot(String)}, scrolled so that the element is at the top. */
+    void screenshotOf(String id, String name) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", byId(id));
+        screenshot(name);
     }
 
     /** Always under target/screenshots; also under docs/screenshots (committed) with -Dscreenshots=true. */

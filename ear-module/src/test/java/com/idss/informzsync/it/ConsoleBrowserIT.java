@@ -184,8 +184,16 @@ class ConsoleBrowserIT {
     @Order(7)
     void everyPageRendersForAnAdmin() {
         browser.login(ADMIN, ADMIN_PASSWORD);
-        browser.screenshot("02-dashboard");
         assertTrue(browser.byId("states").getText().contains("synced"));
+        // Earlier tests called Informz: the last 24 hours' chart has a line, its label says the peak.
+        WebElement calls = browser.byId("calls-chart");
+        assertFalse(calls.findElements(By.tagName("polyline")).isEmpty(), "a line of calls");
+        assertTrue(calls.getAttribute("aria-label").matches("Informz calls per minute: now \\d+ calls, peak [1-9]\\d*"),
+                calls.getAttribute("aria-label"));
+        browser.byId("failures-chart");
+        browser.byId("lag-chart");
+        browser.screenshot("02-dashboard");
+        browser.screenshotOf("activity", "17-dashboard-charts");
 
         String list = "Screenshot list " + shortId();
         createList(list);
