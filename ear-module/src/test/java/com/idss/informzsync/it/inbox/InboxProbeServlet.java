@@ -93,6 +93,8 @@ public class InboxProbeServlet extends HttpServlet {
                         Long.parseLong(request.getParameter("count")), Duration.ofSeconds(Long.parseLong(request.getParameter("seconds"))));
                 case "/await-informz-title" -> awaitInformzTitle(request.getParameter("email"), request.getParameter("title"));
                 case "/informz-connection" -> informzConnection();
+                case "/await-informz-connection" -> awaitInformzConnection(Boolean.parseBoolean(request.getParameter("up")));
+                case "/stored-calls-containing" -> storedCallsContaining(request.getParameter("text"));
                 case "/handled" -> Json.createObjectBuilder().add("handled", syncs.handledCount(
                         AggregateKind.fromWireName(request.getParameter("kind")), Long.parseLong(request.getParameter("id"))));
                 case "/batches-held" -> Json.createObjectBuilder().add("batches",
@@ -204,6 +206,31 @@ public class InboxProbeServlet extends HttpServlet {
                 .add("since", connection.since().toString());
         addNullable(json, "reason", connection.reason());
         return json;
+    }
+
+    private JsonObjectBuilder awaitInformzConnection(boolean up) {
+        try {
+            syncs.await("the Informz connection " + (up ? "up" : "down"), () -> connectionMonitor.current().up() == up,
+                    Duration.ofSeconds(30));
+        } catch (AssertionError e) {
+            return informzConnection().add("why", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return informzConnection();
+    }
+
+    /** How many stored Informz calls hold the text in their request or response document. */
+    private JsonObjectBuilder storedCallsContaining(String text) throws SQLException {
+        try (Connection db = dataSource.getConnection(); PreparedStatement statement = db.prepareStatement(
+                "select count(*) from informz_call where request_document like ? or response_document like ?")) {
+            statement.setString(1, "%" + text + "%");
+            statement.setString(2, "%" + text + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return Json.createObjectBuilder().add("count", rs.getLong(1));
+            }
+        }
     }
 
     /** How many of the list's contacts are in each sync state, read from the database. */

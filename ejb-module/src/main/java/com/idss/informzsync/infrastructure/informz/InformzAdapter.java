@@ -1,6 +1,7 @@
 package com.idss.informzsync.infrastructure.informz;
 
 import com.idss.informzsync.application.sync.InformzFailure;
+import com.idss.informzsync.application.sync.InformzPassword;
 import com.idss.informzsync.application.sync.InformzPort;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -58,13 +59,14 @@ public class InformzAdapter implements InformzPort {
                 .endpoint(setting("idss.informz.endpoint", "http://127.0.0.1:18089/aapi/InformzService.svc"))
                 .brand(setting("idss.informz.brand-id", "4711"), setting("idss.informz.brand-name", "Example Visitors Bureau"))
                 .user(setting("idss.informz.user", "api_user"))
-                .password(passwordFromEnvironment())
+                .password(InformzPassword::current)
                 .connectTimeout(Duration.ofMillis(Long.parseLong(setting("idss.informz.connect-timeout-ms", "5000"))))
                 .readTimeout(Duration.ofMillis(Long.parseLong(setting("idss.informz.read-timeout-ms", "15000"))))
                 .compression(Boolean.parseBoolean(setting("idss.informz.compression", "false")))
                 .callRecorder(this::record)
                 .build();
-        LOG.info(() -> "Informz client: " + settings);
+        LOG.info(() -> "Informz client: " + settings + ", password from " + InformzPassword.source());
+        warnIfNoPassword();
         client = new InformzClient(settings);
     }
 
@@ -72,13 +74,11 @@ public class InformzAdapter implements InformzPort {
         return System.getProperty(key, defaultValue);
     }
 
-    private static String passwordFromEnvironment() {
-        String password = System.getenv("INFORMZ_PASSWORD");
-        if (password == null || password.isEmpty()) {
-            LOG.warning("INFORMZ_PASSWORD is not set: Informz will refuse every call (see README, Configuration)");
-            return "";
+    private static void warnIfNoPassword() {
+        if (InformzPassword.source() == InformzPassword.Source.NONE) {
+            LOG.warning("No Informz password is set (" + InformzPassword.PROPERTY + " from the credential store, or "
+                    + InformzPassword.ENVIRONMENT + "): Informz will refuse every call (see README, Operating)");
         }
-        return password;
     }
 
     private void record(RecordedCall call) {

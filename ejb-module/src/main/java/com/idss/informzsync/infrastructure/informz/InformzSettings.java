@@ -3,6 +3,7 @@ package com.idss.informzsync.infrastructure.informz;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** Where and as whom to call Informz. The password never leaves this object in a log line or toString. */
 public final class InformzSettings {
@@ -11,7 +12,7 @@ public final class InformzSettings {
     private final String brandId;
     private final String brandName;
     private final String user;
-    private final String password;
+    private final Supplier<String> password;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final boolean compression;
@@ -56,8 +57,9 @@ public final class InformzSettings {
         return user;
     }
 
+    /** Asked at each call: a rotated password is used from the next call on. */
     String password() {
-        return password;
+        return password.get();
     }
 
     public Duration connectTimeout() {
@@ -89,7 +91,7 @@ public final class InformzSettings {
         private String brandId;
         private String brandName;
         private String user;
-        private String password;
+        private Supplier<String> password;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private boolean compression;
@@ -119,7 +121,14 @@ public final class InformzSettings {
         }
 
         public Builder password(String value) {
-            password = value;
+            Objects.requireNonNull(value, "password");
+            password = () -> value;
+            return this;
+        }
+
+        /** A password that may change while the application runs (rotation). */
+        public Builder password(Supplier<String> value) {
+            password = Objects.requireNonNull(value, "password");
             return this;
         }
 

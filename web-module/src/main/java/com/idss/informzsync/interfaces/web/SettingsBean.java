@@ -1,14 +1,14 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.sync.InformzConnection;
-import com.idss.informzsync.application.sync.InformzConnection;
+import com.idss.informzsync.application.sync.InformzPassword;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
  * The Informz settings as the server has them (system properties set by configure.cli). The
- * password is only ever reported as set or not: it is read from the environment and never shown.
+ * password is only ever reported by where it comes from (credential store or environment), never shown.
  */
 @Named("settings")
 @RequestScoped
@@ -33,9 +33,13 @@ public class SettingsBean {
         return System.getProperty("idss.informz.user", "(not set)");
     }
 
-    public boolean isPasswordSet() {
-        String password = System.getenv("INFORMZ_PASSWORD");
-        return password != null && !password.isEmpty();
+    /** Where the password comes from; never the password. */
+    public String getPasswordSource() {
+        return switch (InformzPassword.source()) {
+            case CREDENTIAL_STORE -> "set, from the credential store (encrypted expression); never shown";
+            case ENVIRONMENT -> "set, from the server's environment (INFORMZ_PASSWORD, the demo's fallback); never shown";
+            case NONE -> "NOT SET: see README, Operating, \"The Informz password\"";
+        };
     }
 
     public String getMaxSessions() {
