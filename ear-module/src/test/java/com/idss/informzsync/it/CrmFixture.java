@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,9 @@ public class CrmFixture {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    SyncRecorder sync;
 
     // Outside a transaction each call gets a fresh persistence context: reads see committed state.
     @PersistenceContext(unitName = "crm")
@@ -76,6 +81,23 @@ public class CrmFixture {
     public long syncedList(String name) {
         informz.createInterest(name);
         return lists.create(new ListDraft(name, "made by a test", null, true, true));
+    }
+
+    /** A contact that is on a new synced list and synced to it. */
+    public record SyncedContact(int contactId, long listId, String interest, String email) {
+    }
+
+    /** The arrangement most sync tests start from: a new synced list, a new contact on it, synced. */
+    public SyncedContact contactSyncedOnNewList(String listPrefix, String firstName, String lastName)
+            throws InterruptedException {
+        String interest = unique(listPrefix);
+        long listId = syncedList(interest);
+        String email = uniqueEmail(firstName.toLowerCase(Locale.ROOT));
+        int contactId = contact(firstName, lastName, email);
+        contacts.setDistributionLists(contactId, Set.of(listId));
+        sync.await("contact " + contactId + " synced on " + interest, () -> isInState(contactId, listId, SyncState.SYNCED),
+                Duration.ofSeconds(30));
+        return new SyncedContact(contactId, listId, interest, email);
     }
 
     public long syncedListWithQuery(String name, QueryNode... criteria) {

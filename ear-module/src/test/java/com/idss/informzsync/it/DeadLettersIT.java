@@ -1,7 +1,5 @@
 package com.idss.informzsync.it;
 
-import static com.idss.informzsync.it.CrmFixture.unique;
-import static com.idss.informzsync.it.CrmFixture.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +9,6 @@ import com.idss.informzsync.application.operations.DeadLetterDesk;
 import com.idss.informzsync.application.operations.MessageQueues;
 import com.idss.informzsync.application.operations.OperatorAction;
 import com.idss.informzsync.application.sync.AggregateKind;
-import com.idss.informzsync.domain.sync.SyncState;
 import com.idss.informzsync.application.sync.SyncMessage;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -23,7 +20,6 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -78,12 +74,9 @@ class DeadLettersIT {
 
     @Test
     void aDeadLetteredEditIsListedWithItsReasonAndRequeuedOnceTheCauseIsFixedAppliedOnce() throws Exception {
-        String interest = unique("Dead Letters");
-        long listId = crm.syncedList(interest);
-        String email = uniqueEmail("dead.letter");
-        int contactId = crm.contact("Dora", "Before", email);
-        contacts.setDistributionLists(contactId, Set.of(listId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        CrmFixture.SyncedContact dora = crm.contactSyncedOnNewList("Dead Letters", "Dora", "Before");
+        int contactId = dora.contactId();
+        String email = dora.email();
 
         DeadLetter letter = editThatDies(contactId, email, "After");
         assertEquals(MessageQueues.QueueName.SYNC_DEAD_LETTERS, letter.queue());
@@ -104,18 +97,13 @@ class DeadLettersIT {
 
     @Test
     void aDeletedDeadLetterIsNeverApplied() throws Exception {
-        String interest = unique("Dead Letters Deleted");
-        long listId = crm.syncedList(interest);
-        String email = uniqueEmail("deleted.letter");
-        int contactId = crm.contact("Dan", "Kept", email);
-        contacts.setDistributionLists(contactId, Set.of(listId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        CrmFixture.SyncedContact dan = crm.contactSyncedOnNewList("Dead Letters Deleted", "Dora", "Kept");
 
-        DeadLetter letter = editThatDies(contactId, email, "Discarded");
+        DeadLetter letter = editThatDies(dan.contactId(), dan.email(), "Discarded");
         deliveriesFail.fixed();
         assertEquals(1, desk.delete(List.of(letter), ADMIN));
         assertTrue(find(letter).isEmpty(), "deleted");
-        assertEquals("Kept", lastNameInInformz(email));
+        assertEquals("Kept", lastNameInInformz(dan.email()));
         assertAudited(OperatorAction.Kind.DELETED, letter);
     }
 

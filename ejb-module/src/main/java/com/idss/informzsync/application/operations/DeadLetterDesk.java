@@ -28,6 +28,8 @@ import java.util.Optional;
 @Stateless
 public class DeadLetterDesk {
 
+    /** The property the sync listener sets on a message no delivery could read. */
+    public static final String DEAD_LETTER_REASON = "idssDeadLetterReason";
     /** A page's worth, and what one "requeue all" moves in one transaction. */
     public static final int MOST_AT_ONCE = 500;
     private static final int BODY_SHOWN = 2000;
@@ -96,9 +98,6 @@ public class DeadLetterDesk {
                 letter.messageId(), detail));
         failures.forget(letter.messageId());
     }
-
-    /** The property the sync listener sets on a message no delivery could read. */
-    public static final String DEAD_LETTER_REASON = "idssDeadLetterReason";
 
     static MessageQueues.QueueName originOf(MessageQueues.QueueName deadLetters) {
         return switch (deadLetters) {
