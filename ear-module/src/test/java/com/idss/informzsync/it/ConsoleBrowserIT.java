@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.idss.informzsync.jmsclient.CrmInboxClient;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console in a real browser against the real application: login and roles, contacts and
@@ -272,6 +275,59 @@ class ConsoleBrowserIT {
         browser.open("admin/dead-letters.xhtml");
         assertEquals("Not allowed", browser.byId("error-title").getText());
         assertTrue(browser.driver.findElements(By.id("deadLetterTable")).isEmpty(), "sync-admin only");
+    }
+
+    @Test
+    @Order(10)
+    void aQueryIsBuiltInTheUsersWordsWithValueListsDatePickersAndALiveCount() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        String lastName = "Querying-" + shortId();
+        createContact("Quinn", lastName, "quinn." + shortId() + "@example.org");
+        browser.open("list.xhtml");
+        browser.clickAndWait(By.id("list:addQuery"));
+
+        Select field = new Select(browser.await(d -> d.findElement(By.cssSelector("select[id$=':field']"))));
+        assertTrue(field.getOptions().stream().anyMatch(o -> o.getText().equals("Account type")), "fields by their labels");
+        assertTrue(field.getOptions().stream().noneMatch(o -> o.getText().contains("_")), "no code words");
+
+        // A field with known values offers them; "is one of" picks several.
+        choose("field", "Account type");
+        Select value = new Select(browser.await(d -> d.findElement(By.cssSelector("select[id$=':choice']"))));
+        assertTrue(value.getOptions().stream().anyMatch(o -> o.getText().equals("Meeting planner")), "choices in words");
+        choose("operator", "is one of");
+        browser.await(d -> d.findElement(By.cssSelector("select[id$=':choices']")));
+        assertEquals(List.of("is", "is one of"), optionTexts("operator"), "only what fits an account type");
+
+        // A date field gets the browser's date picker, and "is between".
+        choose("field", "Created");
+        assertEquals(List.of("is on", "is between"), optionTexts("operator"));
+        choose("operator", "is between");
+        WebElement from = browser.await(d -> d.findElement(By.cssSelector("input[id$=':value']")));
+        assertEquals("date", from.getAttribute("type"));
+        assertEquals("date", browser.driver.findElement(By.cssSelector("input[id$=':to']")).getAttribute("type"));
+
+        // The live count follows the query as it is typed.
+        choose("field", "Last name");
+        choose("operator", "is");
+        WebElement text = browser.await(d -> d.findElement(By.cssSelector("input[id$=':value']")));
+        assertTrue(browser.driver.findElement(By.cssSelector("[id$=':matchCount']")).getText().startsWith("Fill in every row"));
+        text.sendKeys(lastName, Keys.TAB);
+        browser.await(d -> d.findElement(By.cssSelector("[id$=':matchCount']")).getText().equals("Matches 1 active contact now."));
+        browser.screenshotOf("list:queries", "18-query-builder");
+    }
+
+    /** Picks an option of the first query row's select by its text, and waits for the form to redraw. */
+    private void choose(String select, String optionText) {
+        WebElement before = browser.driver.findElement(By.cssSelector("select[id$=':" + select + "']"));
+        new Select(before).selectByVisibleText(optionText);
+        browser.await(ExpectedConditions.stalenessOf(before));
+        browser.await(d -> new Select(d.findElement(By.cssSelector("select[id$=':" + select + "']")))
+                .getFirstSelectedOption().getText().equals(optionText));
+    }
+
+    private List<String> optionTexts(String select) {
+        return new Select(browser.driver.findElement(By.cssSelector("select[id$=':" + select + "']"))).getOptions().stream()
+                .map(WebElement::getText).toList();
     }
 
     private static By rowWith(String text) {

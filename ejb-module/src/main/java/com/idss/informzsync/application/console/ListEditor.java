@@ -3,6 +3,8 @@ package com.idss.informzsync.application.console;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.InvalidInputException;
 import com.idss.informzsync.domain.list.MembershipChange;
+import com.idss.informzsync.domain.list.query.ContactField;
+import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.infrastructure.persistence.jpa.JpaListMembership;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -21,6 +23,8 @@ import java.util.List;
 public class ListEditor {
 
     private static final int SAMPLE_SIZE = 10;
+    /** A value list longer than this is no help: the field stays free text. */
+    private static final int KNOWN_VALUES_MAX = 200;
 
     @EJB
     DistributionListService lists;
@@ -78,6 +82,31 @@ public class ListEditor {
         } finally {
             context.setRollbackOnly();
         }
+    }
+
+    /**
+     * How many active contacts one query matches as it stands in the form, before anything is saved.
+     *
+     * @throws com.idss.informzsync.domain.list.query.InvalidQueryException when the query is not whole yet
+     */
+    public long matchCount(CriteriaGroup query) {
+        return new JpaListMembership(em).countMatching(query);
+    }
+
+    /**
+     * The values a field has, for a value list in the form: the fixed choices of a choice field, the
+     * states contacts and accounts have now; empty where values are free text.
+     */
+    public List<String> knownValues(ContactField field) {
+        if (!field.choices().isEmpty()) {
+            return field.choices().stream().sorted().toList();
+        }
+        String column = switch (field) {
+            case STATE -> "select distinct c.state from Contact c where c.state is not null order by c.state";
+            case ACCOUNT_STATE -> "select distinct a.address.state from Account a where a.address.state is not null order by a.address.state";
+            default -> null;
+        };
+        return column == null ? List.of() : em.createQuery(column, String.class).setMaxResults(KNOWN_VALUES_MAX).getResultList();
     }
 
     private List<ContactRow> sample(int[] ids) {

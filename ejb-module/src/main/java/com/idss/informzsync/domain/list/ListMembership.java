@@ -1,5 +1,6 @@
 package com.idss.informzsync.domain.list;
 
+import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,9 @@ public interface ListMembership {
     void forEachMemberId(long listId, int pageSize, IntConsumer action);
 
     long countMembers(long listId);
+
+    /** How many active contacts a saved query matches, on its own (the query form's live count). */
+    long countMatching(CriteriaGroup query);
 
     boolean isMember(long listId, int contactId);
 

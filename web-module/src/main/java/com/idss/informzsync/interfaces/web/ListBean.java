@@ -8,18 +8,21 @@ import com.idss.informzsync.application.console.MemberRow;
 import com.idss.informzsync.application.console.MembershipPreview;
 import com.idss.informzsync.application.console.Page;
 import com.idss.informzsync.application.console.RunView;
-import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.crm.ListDraft;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.query.ContactField;
-import com.idss.informzsync.domain.list.query.Match;
-import com.idss.informzsync.domain.list.query.Operator;
+import com.idss.informzsync.domain.list.query.InvalidQueryException;
+import com.idss.informzsync.domain.list.query.QueryJson;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +68,10 @@ public class ListBean implements Serializable {
 
     private final List<QueryForm> queryForms = new ArrayList<>();
     private final Set<Long> removedQueryIds = new HashSet<>();
+
+    /** Per view: a value list is read once, a query counted once per shape. */
+    private final Map<ContactField, List<String>> knownValues = new HashMap<>();
+    private final Map<String, Long> matchCounts = new HashMap<>();
 
     private MembershipPreview preview;
     private long pollUntil;
@@ -185,7 +192,7 @@ public class ListBean implements Serializable {
     private ListProposal proposal() {
         List<ListProposal.Query> proposed = new ArrayList<>();
         for (QueryForm form : queryForms) {
-            proposed.add(new ListProposal.Query(form.getId(), form.getName(), form.toCriteria()));
+            proposed.add(new ListProposal.Query(form.getId(), form.getName(), form.toCriteria(this::hasValueList)));
         }
         return new ListProposal(new ListDraft(name, description, interestName, syncToInformz, active),
                 added.keySet(), removeIds, proposed, removedQueryIds);
@@ -259,16 +266,50 @@ public class ListBean implements Serializable {
 
     // ------------------------------------------------------------ choices and properties
 
-    public ContactField[] getFields() {
-        return ContactField.values();
+    public List<SelectItem> getFieldChoices() {
+        return QueryWords.fields();
     }
 
-    public Operator[] getOperators() {
-        return Operator.values();
+    public List<SelectItem> operatorChoices(CriterionForm row) {
+        return QueryWords.operators(row.getField());
     }
 
-    public Match[] getMatches() {
-        return Match.values();
+    public List<SelectItem> getMatchChoices() {
+        return QueryWords.matches();
+    }
+
+    /** Whether the row picks its values from a list (account type, state) rather than typing them. */
+    public boolean hasValueList(ContactField field) {
+        return !knownValues(field).isEmpty();
+    }
+
+    public List<SelectItem> valueChoices(CriterionForm row) {
+        return knownValues(row.getField()).stream()
+                .map(value -> new SelectItem(value, row.getField().choices().isEmpty() ? value : QueryWords.choice(value)))
+                .toList();
+    }
+
+    private List<String> knownValues(ContactField field) {
+        return knownValues.computeIfAbsent(field, editor::knownValues);
+    }
+
+    /**
+     * The query's live count, in words: how many active contacts it matches as it stands, or what it
+     * still needs. Counted again only when the query changed.
+     */
+    public String matchCount(QueryForm form) {
+        if (!form.isComplete(this::hasValueList)) {
+            return "Fill in every row to see how many contacts it matches.";
+        }
+        try {
+            String key = QueryJson.write(form.toCriteria(this::hasValueList));
+            long count = matchCounts.computeIfAbsent(key, k -> editor.matchCount(form.toCriteria(this::hasValueList)));
+            return count == 1 ? "Matches 1 active contact now." : "Matches " + count + " active contacts now.";
+        } catch (InvalidQueryException invalid) {
+            return "Not a query yet: " + invalid.getMessage() + ".";
+        } catch (EJBException failed) {
+            return "Could not count: " + failed.getMessage();
+        }
     }
 
     public int getInterestNameMax() {

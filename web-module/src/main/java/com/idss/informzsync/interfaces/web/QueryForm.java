@@ -1,5 +1,6 @@
 package com.idss.informzsync.interfaces.web;
 
+import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.domain.list.query.Criterion;
 import com.idss.informzsync.domain.list.query.Match;
@@ -8,6 +9,7 @@ import com.idss.informzsync.domain.list.query.QueryNode;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A saved query as the form edits it: one group of rows joined by AND (ALL) or OR (ANY). A
@@ -43,13 +45,19 @@ public class QueryForm implements Serializable {
         return form;
     }
 
-    CriteriaGroup toCriteria() {
+    /** @param hasValueList which fields the form answers "is one of" for with a value list */
+    CriteriaGroup toCriteria(Predicate<ContactField> hasValueList) {
         if (nested != null) {
             return nested;
         }
         List<QueryNode> children = new ArrayList<>();
-        rows.forEach(row -> children.add(row.toCriterion()));
+        rows.forEach(row -> children.add(row.toCriterion(hasValueList.test(row.getField()))));
         return new CriteriaGroup(match, children);
+    }
+
+    /** Whether every row says enough to be counted. */
+    boolean isComplete(Predicate<ContactField> hasValueList) {
+        return nested != null || (!rows.isEmpty() && rows.stream().allMatch(row -> row.isComplete(hasValueList.test(row.getField()))));
     }
 
     public void addRow() {

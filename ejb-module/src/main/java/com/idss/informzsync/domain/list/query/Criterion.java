@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One test on one field. Values are kept as text, as stored; each is checked against the field's
@@ -70,7 +71,7 @@ public record Criterion(ContactField field, Operator operator, List<String> valu
                 }
             }
             case IN -> {
-                if (values.isEmpty() || values.size() > MAX_IN_VALUES || values.contains(null)) {
+                if (values.isEmpty() || values.size() > MAX_IN_VALUES || values.stream().anyMatch(Objects::isNull)) {
                     throw new InvalidQueryException("IN on " + field + " takes 1 to " + MAX_IN_VALUES + " values, none null");
                 }
             }

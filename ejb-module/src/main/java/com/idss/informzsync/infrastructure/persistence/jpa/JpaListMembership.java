@@ -79,6 +79,17 @@ public class JpaListMembership implements ListMembership {
     }
 
     @Override
+    public long countMatching(CriteriaGroup savedQuery) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        QueryParameters parameters = new QueryParameters(cb);
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<Contact> contact = query.from(Contact.class);
+        query.select(cb.count(contact)).where(isActive(cb, contact),
+                new SavedQueryPredicates(cb, query, contact, parameters).matches(savedQuery));
+        return parameters.applyTo(em.createQuery(query)).getSingleResult();
+    }
+
+    @Override
     public boolean isMember(long listId, int contactId) {
         List<CriteriaGroup> savedQueries = savedQueriesOf(listId);
         CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -9,6 +9,7 @@ import static com.idss.informzsync.domain.list.query.Criterion.in;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,9 @@ class QueryJsonTest {
         assertThrows(InvalidQueryException.class, () -> between(ContactField.CITY, null, null));
         assertThrows(InvalidQueryException.class, () -> equalTo(ContactField.CITY, ""));
         assertThrows(InvalidQueryException.class, () -> in(ContactField.CITY));
+        // Whatever kind of list the values come in (List.of refuses even to look for a null).
+        assertThrows(InvalidQueryException.class, () -> new Criterion(ContactField.CITY, Operator.IN, Arrays.asList("a", null)));
+        assertEquals(List.of("a", "b"), new Criterion(ContactField.CITY, Operator.IN, List.of("a", "b")).values());
         assertThrows(InvalidQueryException.class, () -> equalTo(ContactField.CITY, "x".repeat(256)));
     }
 
