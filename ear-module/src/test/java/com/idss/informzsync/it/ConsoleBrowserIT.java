@@ -310,10 +310,30 @@ class ConsoleBrowserIT {
         choose("field", "Last name");
         choose("operator", "is");
         WebElement text = browser.await(d -> d.findElement(By.cssSelector("input[id$=':value']")));
-        assertTrue(browser.driver.findElement(By.cssSelector("[id$=':matchCount']")).getText().startsWith("Fill in every row"));
+        assertTrue(countText().startsWith("Fill in every row"));
         text.sendKeys(lastName, Keys.TAB);
-        browser.await(d -> d.findElement(By.cssSelector("[id$=':matchCount']")).getText().equals("Matches 1 active contact now."));
+        awaitCount("Matches 1 active contact now.");
+
+        // A group inside the query: (last name is …) and (any of: first name is …).
+        browser.clickAndWait(By.cssSelector("input[id$=':addGroup']"));
+        assertEquals(2, browser.driver.findElements(By.cssSelector("select[id$=':match']")).size(), "the query's and the group's");
+        assertTrue(countText().startsWith("Fill in every row"), "the group's row is empty");
+        List<WebElement> values = browser.driver.findElements(By.cssSelector("input[id$=':value']"));
+        values.get(1).sendKeys("Nobody-" + shortId(), Keys.TAB);
+        awaitCount("Matches 0 active contacts now.");
+        WebElement groupValue = browser.driver.findElements(By.cssSelector("input[id$=':value']")).get(1);
+        groupValue.clear();
+        groupValue.sendKeys("Quinn", Keys.TAB);
+        awaitCount("Matches 1 active contact now.");
         browser.screenshotOf("list:queries", "18-query-builder");
+    }
+
+    private String countText() {
+        return browser.driver.findElement(By.cssSelector("[id$=':matchCount']")).getText();
+    }
+
+    private void awaitCount(String expected) {
+        browser.await(d -> d.findElement(By.cssSelector("[id$=':matchCount']")).getText().equals(expected));
     }
 
     /** Picks an option of the first query row's select by its text, and waits for the form to redraw. */

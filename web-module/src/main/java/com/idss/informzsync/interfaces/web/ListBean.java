@@ -159,12 +159,20 @@ public class ListBean implements Serializable {
         preview = null;
     }
 
-    public void addRow(QueryForm form) {
-        form.addRow();
+    public void addRow(GroupForm group) {
+        group.addRow();
+        preview = null;
     }
 
-    public void removeRow(QueryForm form, CriterionForm row) {
-        form.removeRow(row);
+    public void addGroup(GroupForm group) {
+        group.addGroup();
+        preview = null;
+    }
+
+    /** Removes a row, or a group with everything in it, from the group holding it. */
+    public void remove(GroupForm holder, Serializable rowOrGroup) {
+        holder.remove(rowOrGroup);
+        preview = null;
     }
 
     // ------------------------------------------------------------ save and preview
