@@ -318,12 +318,11 @@ class ConsoleBrowserIT {
         browser.clickAndWait(By.cssSelector("input[id$=':addGroup']"));
         assertEquals(2, browser.driver.findElements(By.cssSelector("select[id$=':match']")).size(), "the query's and the group's");
         assertTrue(countText().startsWith("Fill in every row"), "the group's row is empty");
-        List<WebElement> values = browser.driver.findElements(By.cssSelector("input[id$=':value']"));
-        values.get(1).sendKeys("Nobody-" + shortId(), Keys.TAB);
+        choose("field", 1, "First name");
+        browser.driver.findElements(By.cssSelector("input[id$=':value']")).get(1).sendKeys("Nobody-" + shortId(), Keys.TAB);
         awaitCount("Matches 0 active contacts now.");
-        WebElement groupValue = browser.driver.findElements(By.cssSelector("input[id$=':value']")).get(1);
-        groupValue.clear();
-        groupValue.sendKeys("Quinn", Keys.TAB);
+        browser.driver.findElements(By.cssSelector("input[id$=':value']")).get(1)
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "Quinn", Keys.TAB);
         awaitCount("Matches 1 active contact now.");
         browser.screenshotOf("list:queries", "18-query-builder");
     }
@@ -338,11 +337,16 @@ class ConsoleBrowserIT {
 
     /** Picks an option of the first query row's select by its text, and waits for the form to redraw. */
     private void choose(String select, String optionText) {
-        WebElement before = browser.driver.findElement(By.cssSelector("select[id$=':" + select + "']"));
+        choose(select, 0, optionText);
+    }
+
+    /** As {@link #choose(String, String)}, in the row at that index (top to bottom). */
+    private void choose(String select, int row, String optionText) {
+        By selects = By.cssSelector("select[id$=':" + select + "']");
+        WebElement before = browser.driver.findElements(selects).get(row);
         new Select(before).selectByVisibleText(optionText);
         browser.await(ExpectedConditions.stalenessOf(before));
-        browser.await(d -> new Select(d.findElement(By.cssSelector("select[id$=':" + select + "']")))
-                .getFirstSelectedOption().getText().equals(optionText));
+        browser.await(d -> new Select(d.findElements(selects).get(row)).getFirstSelectedOption().getText().equals(optionText));
     }
 
     private List<String> optionTexts(String select) {
