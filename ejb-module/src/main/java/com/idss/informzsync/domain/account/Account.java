@@ -1,10 +1,8 @@
 package com.idss.informzsync.domain.account;
 
-import com.idss.informzsync.infrastructure.persistence.SyncTriggeringEntityListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -25,7 +23,6 @@ import java.time.ZoneOffset;
 /** A customer record: the organisation contacts work for. Its fields feed saved-query criteria. */
 @Entity
 @Table(name = "account")
-@EntityListeners(SyncTriggeringEntityListener.class)
 public class Account {
 
     @Id

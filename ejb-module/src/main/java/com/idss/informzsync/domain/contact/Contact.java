@@ -1,12 +1,10 @@
 package com.idss.informzsync.domain.contact;
 
 import com.idss.informzsync.domain.account.Account;
-import com.idss.informzsync.infrastructure.persistence.SyncTriggeringEntityListener;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -32,7 +30,6 @@ import java.util.TreeSet;
 /** A person in the CRM. Its id doubles as the Informz remote ID, so it is an int32. */
 @Entity
 @Table(name = "contact")
-@EntityListeners(SyncTriggeringEntityListener.class)
 public class Contact {
 
     public static final int MAX_TAG_LENGTH = 50;

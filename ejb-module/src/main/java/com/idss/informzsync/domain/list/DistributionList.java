@@ -2,11 +2,9 @@ package com.idss.informzsync.domain.list;
 
 import com.idss.informzsync.domain.contact.Contact;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
-import com.idss.informzsync.infrastructure.persistence.SyncTriggeringEntityListener;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,7 +36,6 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "distribution_list")
-@EntityListeners(SyncTriggeringEntityListener.class)
 public class DistributionList {
 
     /** Informz's limit on interest names. */

@@ -2,10 +2,8 @@ package com.idss.informzsync.domain.list;
 
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.domain.list.query.QueryJson;
-import com.idss.informzsync.infrastructure.persistence.SyncTriggeringEntityListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,7 +23,6 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "saved_query")
-@EntityListeners(SyncTriggeringEntityListener.class)
 public class SavedQuery {
 
     public static final int MAX_CRITERIA_JSON_LENGTH = 100_000;
