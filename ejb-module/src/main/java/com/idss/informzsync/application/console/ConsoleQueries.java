@@ -1,17 +1,18 @@
 package com.idss.informzsync.application.console;
 
+import com.idss.informzsync.domain.contact.DuplicateContacts;
 import com.idss.informzsync.domain.contact.DuplicateGroup;
 import com.idss.informzsync.domain.contact.EmailClaim;
 import com.idss.informzsync.domain.list.DistributionList;
+import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.sync.InformzCall;
 import com.idss.informzsync.domain.sync.InformzCallOutcome;
 import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
-import com.idss.informzsync.infrastructure.persistence.jpa.JpaDuplicateContacts;
-import com.idss.informzsync.infrastructure.persistence.jpa.JpaListMembership;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -43,6 +44,12 @@ public class ConsoleQueries {
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
+
+    @Inject
+    ListMembership membership;
+
+    @Inject
+    DuplicateContacts duplicates;
 
     // ---------------------------------------------------------------- dashboard
 
@@ -232,7 +239,7 @@ public class ConsoleQueries {
     }
 
     public long countMembers(long listId) {
-        return new JpaListMembership(em).countMembers(listId);
+        return membership.countMembers(listId);
     }
 
     /**
@@ -240,7 +247,7 @@ public class ConsoleQueries {
      * sync state on this list and whether they are hand-picked or a duplicate.
      */
     public List<MemberRow> members(long listId, Integer afterId, int size) {
-        List<Integer> ids = new JpaListMembership(em).memberIds(listId, afterId, bounded(size));
+        List<Integer> ids = membership.memberIds(listId, afterId, bounded(size));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -397,13 +404,13 @@ public class ConsoleQueries {
 
     /** Duplicate groups, a page at a time (groups are ordered by email). */
     public Page<DuplicateGroupView> duplicateGroups(int first, int size) {
-        List<DuplicateGroup> all = new JpaDuplicateContacts(em).allGroups();
+        List<DuplicateGroup> all = duplicates.allGroups();
         List<DuplicateGroup> page = all.subList(Math.min(first, all.size()), Math.min(first + bounded(size), all.size()));
         return new Page<>(views(page), all.size(), first, bounded(size));
     }
 
     Optional<DuplicateGroupView> duplicateGroup(String email) {
-        return new JpaDuplicateContacts(em).groupFor(email).map(g -> views(List.of(g)).get(0));
+        return duplicates.groupFor(email).map(g -> views(List.of(g)).get(0));
     }
 
     private List<DuplicateGroupView> views(List<DuplicateGroup> groups) {

@@ -2,14 +2,15 @@ package com.idss.informzsync.application.console;
 
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.InvalidInputException;
+import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.list.MembershipChange;
 import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
-import com.idss.informzsync.infrastructure.persistence.jpa.JpaListMembership;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ public class ListEditor {
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
+
+    @Inject
+    ListMembership membership;
 
     @Resource
     SessionContext context;
@@ -73,7 +77,6 @@ public class ListEditor {
         try {
             long id = save(listId, proposal);
             em.flush();
-            JpaListMembership membership = new JpaListMembership(em);
             MembershipChange change = membership.changeSinceLastSync(id);
             long members = membership.countMembers(id);
             return new MembershipPreview(members, change.toAdd().length, change.toRemove().length,
@@ -90,7 +93,7 @@ public class ListEditor {
      * @throws com.idss.informzsync.domain.list.query.InvalidQueryException when the query is not whole yet
      */
     public long matchCount(CriteriaGroup query) {
-        return new JpaListMembership(em).countMatching(query);
+        return membership.countMatching(query);
     }
 
     /**

@@ -37,6 +37,7 @@ public class DatabaseReachability implements DatabaseProbe {
      * every second until it does or {@link #LONGEST_WAIT} passes. Outside the caller's transaction,
      * which is marked for rollback already.
      */
+    @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void awaitReachable() {
         if (reachable()) {

@@ -3,9 +3,9 @@ package com.idss.informzsync.interfaces.jms;
 import com.idss.informzsync.application.inbox.CrmInbox;
 import com.idss.informzsync.application.inbox.InboxDelivery;
 import com.idss.informzsync.application.inbox.InboxOutcome;
+import com.idss.informzsync.application.operations.DatabaseProbe;
 import com.idss.informzsync.application.operations.DeliveryFailures;
 import com.idss.informzsync.application.operations.MessageQueues;
-import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class CrmInboxListener implements MessageListener {
     JMSContext jms;
 
     @Inject
-    DatabaseReachability database;
+    DatabaseProbe database;
 
     @Inject
     DeliveryFailures deliveryFailures;
