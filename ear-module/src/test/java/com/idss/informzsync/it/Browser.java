@@ -77,8 +77,9 @@ final class Browser implements AutoCloseable {
         await(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
     }
 
+    /** Waits for the condition; an element an Ajax update replaced meanwhile just means "look again". */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Reloads the page until the condition holds: for state the sync engine writes behind the page's back. */
