@@ -6,9 +6,12 @@ import com.idss.informzsync.application.crm.ContactDraft;
 import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.ListDraft;
+import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.domain.account.AccountType;
 import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
+import com.idss.informzsync.domain.list.query.Criterion;
 import com.idss.informzsync.domain.list.query.QueryNode;
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.InformzCall;
@@ -44,6 +47,8 @@ public class CrmFixture {
     // Outside a transaction each call gets a fresh persistence context: reads see committed state.
     @PersistenceContext(unitName = "crm")
     EntityManager em;
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final InformzSimulatorAdmin informz = new InformzSimulatorAdmin();
 
@@ -83,25 +88,33 @@ public class CrmFixture {
         return lists.create(new ListDraft(name, "made by a test", null, true, true));
     }
 
-    /** A contact that is on a new synced list and synced to it. */
-    public record SyncedContact(int contactId, long listId, String interest, String email) {
+    /**
+     * A contact that is on a new synced list and synced to it.
+     *
+     * @param tag what puts it on the list: an edit must keep it
+     */
+    public record SyncedContact(int contactId, long listId, String interest, String email, String tag) {
     }
 
-    /** The arrangement most sync tests start from: a new synced list, a new contact on it, synced. */
+    /**
+     * The arrangement most sync tests start from: a contact on a new synced list, synced. The list
+     * takes it by a saved query on a tag, and is made once the contact's own first sync has run:
+     * then nothing about the contact is in flight (no coalesced follow-up, no sync waiting its turn)
+     * and the list's reconciles leave a synced member alone, so the next edit has one carrier.
+     */
     public SyncedContact contactSyncedOnNewList(String listPrefix, String firstName, String lastName)
             throws InterruptedException {
-        String interest = unique(listPrefix);
-        long listId = syncedList(interest);
+        String tag = "fixture-" + UUID.randomUUID().toString().substring(0, 8);
         String email = uniqueEmail(firstName.toLowerCase(Locale.ROOT));
-        int contactId = contact(firstName, lastName, email);
-        long heldBefore = sync.contactSyncsHeld(contactId);
-        contacts.setDistributionLists(contactId, Set.of(listId));
-        // The list's reconcile may push the contact first; the contact's own sync, which may have had
-        // to wait its turn, has run too once it has held the contact since: nothing about it is in flight.
-        sync.await("contact " + contactId + " synced on " + interest + ", by its own sync too",
-                () -> isInState(contactId, listId, SyncState.SYNCED) && sync.contactSyncsHeld(contactId) > heldBefore,
-                Duration.ofSeconds(30));
-        return new SyncedContact(contactId, listId, interest, email);
+        int contactId = contacts.create(new ContactDraft(firstName, lastName, "Sales Manager", email, "+1 407 555 0100",
+                null, "FL", "32801", null, Set.of(tag)));
+        sync.await("contact " + contactId + "'s first sync", () -> sync.handledCount(AggregateKind.CONTACT, contactId) > 0,
+                PATIENCE);
+        String interest = unique(listPrefix);
+        long listId = syncedListWithQuery(interest, Criterion.equalTo(ContactField.TAG, tag));
+        sync.await("contact " + contactId + " synced on " + interest, () -> isInState(contactId, listId, SyncState.SYNCED),
+                PATIENCE);
+        return new SyncedContact(contactId, listId, interest, email, tag);
     }
 
     public long syncedListWithQuery(String name, QueryNode... criteria) {

@@ -3,6 +3,7 @@ package com.idss.informzsync.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.idss.informzsync.application.crm.ContactDraft;
 import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.operations.DeadLetter;
 import com.idss.informzsync.application.operations.DeadLetterDesk;
@@ -20,6 +21,7 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -78,7 +80,7 @@ class DeadLettersIT {
         int contactId = dora.contactId();
         String email = dora.email();
 
-        DeadLetter letter = editThatDies(contactId, email, "After");
+        DeadLetter letter = editThatDies(dora, "After");
         assertEquals(MessageQueues.QueueName.SYNC_DEAD_LETTERS, letter.queue());
         assertTrue(letter.reason().contains(DeliveriesFail.CAUSE), letter.reason());
         assertEquals(5, letter.deliveryCount(), "the configured attempts, each recorded");
@@ -99,7 +101,7 @@ class DeadLettersIT {
     void aDeletedDeadLetterIsNeverApplied() throws Exception {
         CrmFixture.SyncedContact dan = crm.contactSyncedOnNewList("Dead Letters Deleted", "Dora", "Kept");
 
-        DeadLetter letter = editThatDies(dan.contactId(), dan.email(), "Discarded");
+        DeadLetter letter = editThatDies(dan, "Discarded");
         deliveriesFail.fixed();
         assertEquals(1, desk.delete(List.of(letter), ADMIN));
         assertTrue(find(letter).isEmpty(), "deleted");
@@ -108,9 +110,11 @@ class DeadLettersIT {
     }
 
     /** Saves an edit whose every delivery fails, and waits for the broker to give up on it. */
-    private DeadLetter editThatDies(int contactId, String email, String lastName) throws Exception {
+    private DeadLetter editThatDies(CrmFixture.SyncedContact contact, String lastName) throws Exception {
+        int contactId = contact.contactId();
         deliveriesFail.forContact(contactId);
-        contacts.update(contactId, CrmFixture.draft("Dora", lastName, email, null, null));
+        contacts.update(contactId, new ContactDraft("Dora", lastName, "Sales Manager", contact.email(), "+1 407 555 0100",
+                null, "FL", "32801", null, Set.of(contact.tag())));
         awaitOnDeadLetterQueue(new SyncMessage(AggregateKind.CONTACT, contactId).groupId());
         String type = "contact " + contactId;
         return desk.deadLetters().stream().filter(d -> d.type().equals(type)).findFirst()

@@ -39,7 +39,6 @@ public class SyncRecorder {
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final List<SyncMessage> retriesScheduled = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> batchesHeld = new ConcurrentHashMap<>();
-    private final Map<Integer, Long> contactSyncsHeld = new ConcurrentHashMap<>();
 
     private record Failure(SyncMessageFailed event, long atNanos) {
     }
@@ -53,20 +52,11 @@ public class SyncRecorder {
     @Resource(lookup = "java:/jms/queue/IdssSync")
     Queue syncQueue;
 
-    /** A list batch or a contact sync on this node holds its contacts and is about to call Informz. */
+    /** A list batch on this node holds its contacts and is about to call Informz. */
     void onCheckpoint(@Observes SyncCheckpoint checkpoint) {
         if (checkpoint.point() == SyncCheckpoint.Point.BATCH_HELD) {
             batchesHeld.merge(checkpoint.listId(), 1L, Long::sum);
-        } else if (checkpoint.point() == SyncCheckpoint.Point.CONTACT_HELD) {
-            for (int contactId : checkpoint.contactIds()) {
-                contactSyncsHeld.merge(contactId, 1L, Long::sum);
-            }
         }
-    }
-
-    /** How many times a contact sync on this node held the contact (it then went on to its Informz calls). */
-    public long contactSyncsHeld(int contactId) {
-        return contactSyncsHeld.getOrDefault(contactId, 0L);
     }
 
     /** How many of the list's batches this node has taken to Informz (whether or not they committed). */
