@@ -9,12 +9,14 @@ import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.domain.account.AccountType;
 import com.idss.informzsync.domain.contact.Contact;
+import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.domain.list.query.Criterion;
 import com.idss.informzsync.domain.list.query.QueryNode;
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.InformzCall;
+import com.idss.informzsync.domain.sync.InformzUnsubscribe;
 import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,9 @@ public class CrmFixture {
 
     @Inject
     SyncRecorder sync;
+
+    @Inject
+    ListMembership membership;
 
     // Outside a transaction each call gets a fresh persistence context: reads see committed state.
     @PersistenceContext(unitName = "crm")
@@ -128,6 +133,22 @@ public class CrmFixture {
         return em.find(Contact.class, contactId);
     }
 
+    /** A staff member saves the contact with a new title, everything else as it was; returns once its sync ran. */
+    public void saveWithTitleAndAwaitItsSync(int contactId, String title) throws InterruptedException {
+        Contact c = contactById(contactId);
+        long handled = sync.handledCount(AggregateKind.CONTACT, contactId);
+        contacts.update(contactId, new ContactDraft(c.getFirstName(), c.getLastName(), title, c.getEmail(), c.getPhone(),
+                c.getCity(), c.getState(), c.getPostalCode(), c.getAccount() == null ? null : c.getAccount().getId(),
+                Set.copyOf(c.getTags())));
+        sync.await("the sync of contact " + contactId + "'s save", () -> sync.handledCount(AggregateKind.CONTACT, contactId) > handled,
+                PATIENCE);
+    }
+
+    /** Whether the CRM has the contact on the list (explicitly or by a saved query). */
+    public boolean isMember(int contactId, long listId) {
+        return membership.membersAmong(listId, new int[] {contactId}).contains(contactId);
+    }
+
     public long contactsWithSubscriberIdBetween(int firstId, int lastId) {
         return em.createQuery("select count(c) from Contact c where c.id between :first and :last "
                         + "and c.informzSubscriberId is not null", Long.class)
@@ -151,6 +172,12 @@ public class CrmFixture {
         for (int contactId : contactIds) {
             seen.append("contact ").append(contactId).append(": ").append(state(contactId, listId)
                     .map(s -> s.getState() + " (" + s.getMessage() + ")").orElse("no state")).append("; ");
+            List<String> unsubscribes = em.createQuery("select u from InformzUnsubscribe u where u.contactId = :id",
+                            InformzUnsubscribe.class).setParameter("id", contactId).getResultList().stream()
+                    .map(u -> u.isBrandWide() ? "from all mail" : "from list " + u.getListId()).toList();
+            if (!unsubscribes.isEmpty()) {
+                seen.append("recorded as unsubscribed in Informz ").append(unsubscribes).append("; ");
+            }
         }
         return seen.append("latest run of list ").append(listId).append(": ").append(latestRun(listId)
                 .map(r -> r.getTrigger() + " " + r.getStatus() + " +" + r.getAdded() + " of " + r.getToAdd()

@@ -19,6 +19,7 @@ import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.Criterion;
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.InformzCall;
+import com.idss.informzsync.domain.sync.ListSyncRun;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -270,19 +271,69 @@ class CustomerDescriptionIT {
         long contactsBefore = crm.contactCount();
 
         // Someone adds subscribers to the group in Informz itself (one with a remote ID, one without,
-        // as a person adding an address by hand), and takes ours off it.
+        // as a person adding an address by hand).
         String stranger = uniqueEmail("added.in.informz");
         String strangerWithoutId = uniqueEmail("added.by.hand");
         informzPort.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(999_999, stranger, Map.of()),
                 new InformzPort.Subscriber(InformzPort.Subscriber.NO_CONTACT, strangerWithoutId, Map.of())));
         assertTrue(crm.informz().subscriber(strangerWithoutId).orElseThrow().isNull("user_id"), "on Informz without a remote ID");
-        informzPort.optout(List.of(interest), List.of(new InformzPort.Subscriber(contactId, email, Map.of())));
 
         nightly.requestFor(listId);
         sync.await("Informz back to what the CRM says",
-                () -> crm.informz().membersOf(interest).equals(Set.of(email)), PATIENCE);
+                () -> crm.informz().activeMembersOf(interest).equals(Set.of(email)), PATIENCE);
         assertEquals(contactsBefore, crm.contactCount(), "nothing flowed back into the CRM");
         assertTrue(crm.latestRun(listId).isPresent());
+    }
+
+    @Test
+    void aPersonWhoUnsubscribedInInformzIsShownSoAndNeverResubscribed() throws Exception {
+        CrmFixture.SyncedContact una = crm.contactSyncedOnNewList("Opted Out There", "Una", "Subscribed");
+
+        // Una leaves the list's interest on Informz's preference page: the next check records it.
+        crm.informz().personOptsOutOf(una.interest(), una.email());
+        nightly.requestFor(una.listId());
+        sync.await("Una recorded as unsubscribed there", () -> crm.isInState(una.contactId(), una.listId(), SyncState.UNSUBSCRIBED),
+                () -> crm.describeSync(una.listId(), una.contactId()), PATIENCE);
+        assertTrue(crm.state(una.contactId(), una.listId()).orElseThrow().getMessage().contains("from this list's interest"));
+
+        // A save of the contact, and the next night, push her nowhere: she stays off the interest.
+        crm.saveWithTitleAndAwaitItsSync(una.contactId(), "Director of Sales");
+        long runs = crm.runs(una.listId()).size();
+        nightly.requestFor(una.listId());
+        sync.await("the next night's check done", () -> crm.runs(una.listId()).size() > runs
+                && crm.latestRun(una.listId()).orElseThrow().getStatus() != ListSyncRun.Status.RUNNING, PATIENCE);
+        assertFalse(crm.informz().activeMembersOf(una.interest()).contains(una.email()), "never resubscribed");
+        assertTrue(crm.isInState(una.contactId(), una.listId(), SyncState.UNSUBSCRIBED), crm.describeSync(una.listId(), una.contactId()));
+        assertEquals(1, crm.latestRun(una.listId()).orElseThrow().getExcludedUnsubscribed(),
+                "counted: in Informz but unsubscribed there");
+
+        // Then she unsubscribes from all mail: a list made afterwards never gets her either.
+        crm.informz().personUnsubscribesFromAllMail(una.email(), "Moving abroad");
+        long second = crm.syncedListWithQuery(unique("Opted Out Everywhere"), Criterion.equalTo(ContactField.TAG, una.tag()));
+        nightly.requestFor(second);
+        sync.await("Una recorded as unsubscribed from all mail", () -> crm.isInState(una.contactId(), second, SyncState.UNSUBSCRIBED),
+                () -> crm.describeSync(second, una.contactId()), PATIENCE);
+        assertTrue(crm.state(una.contactId(), second).orElseThrow().getMessage().contains("from all mail") && crm.state(una.contactId(), second).orElseThrow().getMessage().contains("Moving abroad"));
+        assertTrue(crm.informz().subscriber(una.email()).orElseThrow().getBoolean("is_unsubscriber"), "Informz unchanged by the sync");
+
+        // None of it changed the CRM: the contact is as saved, active, and still on both lists.
+        var contact = crm.contactById(una.contactId());
+        assertTrue(contact.isActive());
+        assertEquals(una.email(), contact.getEmail());
+        assertEquals("Director of Sales", contact.getTitle());
+        assertEquals("Una", contact.getFirstName());
+        assertTrue(crm.isMember(una.contactId(), una.listId()) && crm.isMember(una.contactId(), second));
+
+        // Only she can take it back, in Informz: then the check forgets it and the sync has her again.
+        crm.informz().personResubscribesTo(una.interest(), una.email());
+        nightly.requestFor(una.listId());
+        sync.await("Una synced again after resubscribing herself",
+                () -> crm.isInState(una.contactId(), una.listId(), SyncState.SYNCED),
+                () -> crm.describeSync(una.listId(), una.contactId()) + "; Informz has " + crm.informz().subscribersWithEmail(una.email()),
+                PATIENCE);
+        nightly.requestFor(second);
+        sync.await("and on the list made meanwhile", () -> crm.isInState(una.contactId(), second, SyncState.SYNCED),
+                () -> crm.describeSync(second, una.contactId()), PATIENCE);
     }
 
     private String organisationOf(String email) {

@@ -62,6 +62,21 @@ public final class InformzSimulatorAdmin {
         post("clear-faults");
     }
 
+    /** The person with this address leaves the interest on Informz's own preference page. */
+    public void personOptsOutOf(String interest, String email) {
+        post("preference-page?choice=opt-out&email=" + encode(email) + "&interest=" + encode(interest));
+    }
+
+    /** The person with this address unsubscribes from all mail on Informz's preference page. */
+    public void personUnsubscribesFromAllMail(String email, String reason) {
+        post("preference-page?choice=unsubscribe&email=" + encode(email) + "&reason=" + encode(reason));
+    }
+
+    /** The person takes an unsubscribe back and rejoins the interest, on Informz's preference page. */
+    public void personResubscribesTo(String interest, String email) {
+        post("preference-page?choice=resubscribe&email=" + encode(email) + "&interest=" + encode(interest));
+    }
+
     public void callerIpAllowed(boolean allowed) {
         post("caller-ip?allowed=" + allowed);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** JSON admin API for tests and demos; parameters travel in the query string so no JSON parser is needed. */
@@ -98,6 +99,12 @@ final class AdminEndpoint implements HttpHandler {
             case "faults" -> simulator.faults().plan(injection(query), Integer.parseInt(query.getOrDefault("count", "1")));
             case "random-faults" -> simulator.faults().random(Double.parseDouble(required(query, "rate")), randomInjections(query));
             case "clear-faults" -> simulator.faults().clear();
+            case "preference-page" -> {
+                InformzSimulator.PreferenceChoice choice = InformzSimulator.PreferenceChoice.valueOf(
+                        required(query, "choice").toUpperCase(Locale.ROOT).replace('-', '_'));
+                return Map.of("changed", simulator.preferencePage(required(query, "email"), query.get("interest"), choice,
+                        query.get("reason")));
+            }
             default -> {
                 return null;
             }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -172,6 +173,52 @@ public final class InformzSimulator implements AutoCloseable {
     }
 
     /** The addresses on the interest now (membership not cancelled), lower-cased and sorted. */
+    /** What a subscriber may choose on Informz's own preference page, outside the API. */
+    public enum PreferenceChoice {
+        /** Leaves one interest: the membership is cancelled. */
+        OPT_OUT,
+        /** Leaves all mail: the subscriber becomes an unsubscriber. */
+        UNSUBSCRIBE,
+        /** Takes back an unsubscribe, or rejoins one interest. */
+        RESUBSCRIBE
+    }
+
+    /**
+     * A subscriber's own choice on Informz's preference page, made by every record with the address.
+     *
+     * @param interest the interest opted out of or rejoined (ignored by UNSUBSCRIBE)
+     * @return how many subscriber records the choice changed
+     */
+    public int preferencePage(String email, String interest, PreferenceChoice choice, String reason) {
+        synchronized (state) {
+            Instant now = Instant.now();
+            SimulatorState.Interest named = interest == null ? null : state.interest(interest);
+            if (choice != PreferenceChoice.UNSUBSCRIBE && named == null) {
+                throw new IllegalArgumentException("no such interest: " + interest);
+            }
+            int changed = 0;
+            for (SimulatorState.Subscriber subscriber : state.byEmail(email)) {
+                boolean did = switch (choice) {
+                    case OPT_OUT -> state.cancelMembership(state.membership(subscriber, named), now);
+                    case UNSUBSCRIBE -> {
+                        state.unsubscribe(subscriber, reason == null ? "Unsubscribed on the preference page" : reason, now);
+                        yield true;
+                    }
+                    case RESUBSCRIBE -> {
+                        boolean wasUnsubscribed = subscriber.unsubscribed;
+                        if (wasUnsubscribed) {
+                            state.resubscribe(subscriber, now);
+                        }
+                        yield state.addMembership(subscriber, named, now) | wasUnsubscribed;
+                    }
+                };
+                changed += did ? 1 : 0;
+            }
+            state.changed(); // grid answers derived before this are stale
+            return changed;
+        }
+    }
+
     public List<String> activeMembersOf(String interest) {
         synchronized (state) {
             return state.activeMembersOf(interest);

@@ -122,7 +122,19 @@ public class ConsoleQueries {
         DuplicateGroupView group = (Boolean) r[11] ? duplicateGroup((String) r[15]).orElse(null) : null;
         return Optional.of(new ContactDetail((Integer) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], (Long) r[9], (String) r[10], tags,
-                (Boolean) r[11], (Long) r[12], (OffsetDateTime) r[13], (OffsetDateTime) r[14], group));
+                (Boolean) r[11], (Long) r[12], (OffsetDateTime) r[13], (OffsetDateTime) r[14], group,
+                unsubscribeNotices(contactId)));
+    }
+
+    /** What Informz holds as unsubscribed for the contact, brand-wide first (as the nightly check recorded it). */
+    private List<UnsubscribeNotice> unsubscribeNotices(int contactId) {
+        return em.createQuery("select l.name, u.email, u.unsubscribedAt, u.reason from InformzUnsubscribe u "
+                        + "left join DistributionList l on l.id = u.listId where u.contactId = :id "
+                        + "order by u.id", Object[].class)
+                .setParameter("id", contactId).getResultList().stream()
+                .map(u -> UnsubscribeNotice.of((String) u[0], (String) u[1], (OffsetDateTime) u[2], (String) u[3]))
+                .sorted(Comparator.comparing(notice -> !notice.brandWide()))
+                .toList();
     }
 
     public List<ListSyncStateRow> syncStatesOf(int contactId) {

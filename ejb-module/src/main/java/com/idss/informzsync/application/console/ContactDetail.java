@@ -7,7 +7,7 @@ import java.util.List;
 public record ContactDetail(int id, String firstName, String lastName, String title, String email, String phone,
         String city, String state, String postalCode, Long accountId, String accountName, List<String> tags,
         boolean active, Long informzCode, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-        DuplicateGroupView duplicateGroup) {
+        DuplicateGroupView duplicateGroup, List<UnsubscribeNotice> unsubscribedInInformz) {
 
     public String displayName() {
         return Names.display(firstName, lastName);

@@ -6,14 +6,14 @@ import java.time.OffsetDateTime;
 /** One reconcile of a list, as written by the sync engine while it runs. */
 public record RunView(long id, long listId, String listName, ListSyncRun.Trigger trigger, ListSyncRun.Status status,
         OffsetDateTime startedAt, OffsetDateTime finishedAt, int memberCount, int toAdd, int added, int toRemove,
-        int removed, int excludedDuplicate, int excludedInvalid, int excludedNoEmail, int failed, int informzCalls,
+        int removed, int excludedDuplicate, int excludedInvalid, int excludedNoEmail, int excludedUnsubscribed, int failed, int informzCalls,
         String message) {
 
     static RunView of(ListSyncRun run, String listName) {
         return new RunView(run.getId(), run.getListId(), listName, run.getTrigger(), run.getStatus(), run.getStartedAt(),
                 run.getFinishedAt(), run.getMemberCount(), run.getToAdd(), run.getAdded(), run.getToRemove(),
                 run.getRemoved(), run.getExcludedDuplicate(), run.getExcludedInvalid(), run.getExcludedNoEmail(),
-                run.getFailed(), run.getInformzCalls(), run.getMessage());
+                run.getExcludedUnsubscribed(), run.getFailed(), run.getInformzCalls(), run.getMessage());
     }
 
     public boolean running() {
@@ -25,7 +25,7 @@ public record RunView(long id, long listId, String listName, ListSyncRun.Trigger
     }
 
     public int done() {
-        return added + removed + failed + excludedDuplicate + excludedInvalid + excludedNoEmail;
+        return added + removed + failed + excluded();
     }
 
     /** 0–100 for the progress bar; a run with nothing to do is complete. */
@@ -37,7 +37,7 @@ public record RunView(long id, long listId, String listName, ListSyncRun.Trigger
     }
 
     public int excluded() {
-        return excludedDuplicate + excludedInvalid + excludedNoEmail;
+        return excludedDuplicate + excludedInvalid + excludedNoEmail + excludedUnsubscribed;
     }
 
     /** Distinct valid emails: what Informz can receive out of the list's records. */

@@ -7,6 +7,7 @@ import com.idss.informzsync.domain.contact.EmailProblem;
 import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.InformzUnsubscribe;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -64,6 +65,9 @@ public class ContactSync {
     @Inject
     Event<AggregateChanged> changes;
 
+    @Inject
+    InformzUnsubscribes unsubscribes;
+
     /** Why a contact is not pushed, as the outcome to book on each of its lists. */
     private record Exclusion(SyncOutcome outcome) {
     }
@@ -116,8 +120,11 @@ public class ContactSync {
             if (exclusion.isPresent()) {
                 memberOf.forEach(l -> outcomes.put(l.getId(), exclusion.get().outcome()));
             } else if (!memberOf.isEmpty()) {
-                pushing = true;
-                subscribe(contact, memberOf, stateByList, outcomes);
+                List<DistributionList> pushable = leaveOutUnsubscribed(contactId, memberOf, outcomes);
+                if (!pushable.isEmpty()) {
+                    pushing = true;
+                    subscribe(contact, pushable, stateByList, outcomes);
+                }
             }
             markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
             stateBook.recordForContact(contactId, outcomes, stateByList);
@@ -139,7 +146,7 @@ public class ContactSync {
                 // This replaces an opt-out of the old address booked just before.
                 SyncOutcome unanswered = SyncOutcome.retryingAfterUnansweredPush("Informz unreachable: " + failure.getMessage(),
                         failure.callId(), nextAttempt, email);
-                memberOf.stream().filter(l -> !(outcomes.get(l.getId()) != null && outcomes.get(l.getId()).state() == SyncState.ERROR))
+                memberOf.stream().filter(l -> !decidedWithoutInformz(outcomes.get(l.getId())))
                         .forEach(l -> outcomes.put(l.getId(), unanswered));
             }
             for (DistributionList list : syncedLists) {
@@ -154,6 +161,35 @@ public class ContactSync {
         } finally {
             informz.forget();
         }
+    }
+
+    /** An error Informz gave (a missing interest), or an unsubscribe Informz holds: not a push left unanswered. */
+    private static boolean decidedWithoutInformz(SyncOutcome outcome) {
+        return outcome != null && (outcome.state() == SyncState.ERROR || outcome.state() == SyncState.UNSUBSCRIBED);
+    }
+
+    /**
+     * The lists the contact may be pushed to: not those Informz holds it as unsubscribed from, nor any
+     * when it unsubscribed from all mail; those are booked as such, never pushed (never resubscribed).
+     */
+    private List<DistributionList> leaveOutUnsubscribed(int contactId, List<DistributionList> memberOf,
+            Map<Long, SyncOutcome> outcomes) {
+        List<InformzUnsubscribe> records = unsubscribes.of(contactId);
+        if (records.isEmpty()) {
+            return memberOf;
+        }
+        Optional<InformzUnsubscribe> brandWide = records.stream().filter(InformzUnsubscribe::isBrandWide).findFirst();
+        List<DistributionList> pushable = new ArrayList<>();
+        for (DistributionList list : memberOf) {
+            Optional<InformzUnsubscribe> blocking = brandWide.or(() -> records.stream()
+                    .filter(u -> list.getId().equals(u.getListId())).findFirst());
+            if (blocking.isPresent()) {
+                outcomes.put(list.getId(), SyncOutcome.unsubscribedInInformz(blocking.get().explanation()));
+            } else {
+                pushable.add(list);
+            }
+        }
+        return pushable;
     }
 
     /** The contact's address now, and every address its states say may be in Informz. */

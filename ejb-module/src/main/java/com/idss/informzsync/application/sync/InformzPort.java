@@ -1,5 +1,6 @@
 package com.idss.informzsync.application.sync;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -24,8 +25,15 @@ public interface InformzPort {
     record Rejection(int contactId, String reason) {
     }
 
-    /** A member of an interest as Informz has it. */
-    record InterestMember(long subscriberId, Integer contactId, String email) {
+    /**
+     * A membership of an interest as Informz has it: current, or cancelled (an opt-out, made by the
+     * sync or by the person; {@code cancelledAt} when Informz gave a date it could be read from).
+     */
+    record InterestMember(long subscriberId, Integer contactId, String email, boolean cancelled, Instant cancelledAt) {
+    }
+
+    /** A subscriber Informz holds as unsubscribed from all mail, with when and why. */
+    record Unsubscriber(long subscriberId, Integer contactId, String email, Instant unsubscribedAt, String reason) {
     }
 
     /** One address of a contact's on one interest, as Informz has it (not cancelled). */
@@ -53,8 +61,11 @@ public interface InformzPort {
     /** Informz subscriber ids of these addresses, by normalised address (absent: Informz has none). */
     Map<String, Long> subscriberIds(Collection<String> emails);
 
-    /** Every current (not cancelled) member of the interest. */
+    /** Every membership of the interest, current and cancelled. */
     List<InterestMember> members(String interest);
+
+    /** Every subscriber of the brand that Informz holds as unsubscribed from all mail. */
+    List<Unsubscriber> unsubscribers();
 
     /** Every current membership of the subscriber records carrying this contact's id (remote ID). */
     List<Membership> membershipsOf(int contactId);

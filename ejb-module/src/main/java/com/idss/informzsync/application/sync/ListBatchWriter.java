@@ -6,6 +6,7 @@ import com.idss.informzsync.domain.contact.EmailClaim;
 import com.idss.informzsync.domain.contact.EmailProblem;
 import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.sync.ContactListSyncState;
+import com.idss.informzsync.domain.sync.InformzUnsubscribe;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -62,6 +63,9 @@ public class ListBatchWriter {
     @Inject
     Event<AggregateChanged> changes;
 
+    @Inject
+    InformzUnsubscribes unsubscribes;
+
     /** What one batch did, for the run's counts; {@code failure} when it stopped at an Informz failure. */
     public static final class Result {
         int added;
@@ -69,6 +73,7 @@ public class ListBatchWriter {
         int duplicate;
         int invalid;
         int noEmail;
+        int unsubscribed;
         int failed;
         int calls;
         long lockNanos;
@@ -106,6 +111,7 @@ public class ListBatchWriter {
 
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
         Map<Integer, Candidate> toSend = classify(batch, outcomes, result);
+        leaveOutUnsubscribed(listId, toSend, outcomes, result);
         List<InformzPort.Subscriber> earlier = earlierAddresses(plannedIds, states, toSend, inDoubt);
         for (InformzPort.Subscriber leaving : earlier) {
             if (!members.contains(leaving.contactId())) {
@@ -168,28 +174,55 @@ public class ListBatchWriter {
         return result;
     }
 
+    /** One batch of what the drift check found. */
+    public record DriftRepair(List<InformzPort.Subscriber> strangers, int[] missingInInformz,
+            List<UnsubscribeCheck.Found> unsubscribed, List<UnsubscribeCheck.Resubscribed> resubscribed) {
+    }
+
     /**
      * The drift check's repairs, for one batch of what it found: addresses on the interest whose
-     * contact is not on the list (checked again under the locks), and synced contacts Informz lacks,
-     * which go back to pending so the reconcile adds them again.
+     * contact is not on the list (checked again under the locks); synced contacts Informz lacks, which
+     * go back to pending so the reconcile adds them again; contacts Informz holds as unsubscribed,
+     * recorded so and never pushed again; and records Informz no longer bears out, forgotten, their
+     * contacts pending again.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Result repair(long listId, String interest, List<InformzPort.Subscriber> strangers, int[] missingInInformz) {
+    public Result repair(long listId, String interest, DriftRepair drift) {
         Result result = new Result();
         informz.recordCallsWithThisTransaction();
+        List<InformzPort.Subscriber> strangers = drift.strangers();
         int[] strangerIds = strangers.stream().mapToInt(InformzPort.Subscriber::contactId).filter(id -> id != InformzPort.Subscriber.NO_CONTACT).toArray();
-        int[] contacts = IntStream.concat(Arrays.stream(strangerIds), Arrays.stream(missingInInformz)).distinct().toArray();
+        int[] unsubscribeIds = IntStream.concat(drift.unsubscribed().stream().mapToInt(UnsubscribeCheck.Found::contactId),
+                drift.resubscribed().stream().mapToInt(UnsubscribeCheck.Resubscribed::contactId)).distinct().toArray();
+        int[] booked = IntStream.concat(Arrays.stream(drift.missingInInformz()), Arrays.stream(unsubscribeIds)).distinct().toArray();
+        int[] contacts = IntStream.concat(Arrays.stream(strangerIds), Arrays.stream(booked)).distinct().toArray();
         locks.hold(contacts, strangers.stream().map(InformzPort.Subscriber::email).toList());
         Set<Integer> membersNow = membership.membersAmong(listId, strangerIds);
         List<InformzPort.Subscriber> stillStrangers = strangers.stream()
                 .filter(s -> s.contactId() == InformzPort.Subscriber.NO_CONTACT || !membersNow.contains(s.contactId())).toList();
-        Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, missingInInformz);
+        Map<Integer, ContactListSyncState> states = stateBook.statesOf(listId, booked);
         Map<Integer, SyncOutcome> outcomes = new LinkedHashMap<>();
-        states.forEach((contactId, state) -> {
-            if (state.getState() == SyncState.SYNCED) {
+        for (int contactId : drift.missingInInformz()) {
+            ContactListSyncState state = states.get(contactId);
+            if (state != null && state.getState() == SyncState.SYNCED) {
                 outcomes.put(contactId, SyncOutcome.pending("Not in Informz when checked against it: adding again."));
             }
-        });
+        }
+        unsubscribes.clear(drift.resubscribed(), listId);
+        unsubscribes.record(drift.unsubscribed(), listId);
+        Map<Integer, InformzUnsubscribe> blocking = unsubscribes.blocking(listId, Arrays.stream(unsubscribeIds).boxed().toList());
+        for (int contactId : unsubscribeIds) {
+            ContactListSyncState state = states.get(contactId);
+            InformzUnsubscribe record = blocking.get(contactId);
+            if (state == null) {
+                continue;
+            }
+            if (record != null && (state.getState() == SyncState.SYNCED || state.getState() == SyncState.PENDING)) {
+                outcomes.put(contactId, SyncOutcome.unsubscribedInInformz(record.explanation()));
+            } else if (record == null && state.getState() == SyncState.UNSUBSCRIBED) {
+                outcomes.put(contactId, SyncOutcome.pending("Informz no longer holds the contact as unsubscribed: adding again."));
+            }
+        }
         if (!stillStrangers.isEmpty()) {
             try {
                 perform(result, () -> informz.optout(List.of(interest), stillStrangers));
@@ -228,6 +261,16 @@ public class ListBatchWriter {
             toSend.put(candidate.id(), candidate);
         }
         return toSend;
+    }
+
+    /** Members Informz holds as unsubscribed are never pushed: that would resubscribe them. */
+    private void leaveOutUnsubscribed(long listId, Map<Integer, Candidate> toSend, Map<Integer, SyncOutcome> outcomes,
+            Result result) {
+        unsubscribes.blocking(listId, toSend.keySet()).forEach((contactId, record) -> {
+            toSend.remove(contactId);
+            outcomes.put(contactId, SyncOutcome.unsubscribedInInformz(record.explanation()));
+            result.unsubscribed++;
+        });
     }
 
     /**

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,9 @@ public class ListSync {
     @Inject
     SyncSettings settings;
 
+    @Inject
+    InformzUnsubscribes unsubscribes;
+
     /** Writes subscriber ids back while the next page of them is read. */
     @Resource
     ManagedExecutorService background;
@@ -74,6 +78,7 @@ public class ListSync {
         int duplicate;
         int invalid;
         int noEmail;
+        int unsubscribed;
         int failed;
         int calls;
 
@@ -83,6 +88,7 @@ public class ListSync {
             duplicate += batch.duplicate;
             invalid += batch.invalid;
             noEmail += batch.noEmail;
+            unsubscribed += batch.unsubscribed;
             failed += batch.failed;
             calls += batch.calls;
             informzNanos += batch.informzNanos;
@@ -284,46 +290,63 @@ public class ListSync {
     }
 
     /**
-     * The check against Informz itself, nightly and before a reconcile in doubt: contacts we think
-     * are synced but Informz lacks go back to pending (the reconcile re-adds them; Informz never
-     * resubscribes someone who unsubscribed); Informz members the CRM does not have on the list are
-     * opted out. Both in batches that hold their contacts, like the reconcile's own.
+     * The check against Informz itself, nightly and before a reconcile in doubt: who Informz holds as
+     * unsubscribed is recorded and never pushed again, and a record Informz no longer bears out goes
+     * ({@link UnsubscribeCheck}); other contacts we think are synced but Informz lacks go back to
+     * pending (the reconcile re-adds them); Informz members the CRM does not have on the list are
+     * opted out. All in batches that hold their contacts, like the reconcile's own.
      */
     private ListSyncRun repairDrift(long listId, String interest, Tally tally, ListSyncRun run) {
         List<InformzPort.InterestMember> inInformz = informz.members(interest);
         tally.calls++;
+        Map<Integer, InformzPort.Unsubscriber> brandWide = unsubscribes.brandWideByContact();
         Set<Integer> informzContacts = new HashSet<>();
         inInformz.forEach(m -> {
-            if (m.contactId() != null) {
+            if (m.contactId() != null && !m.cancelled()) {
                 informzContacts.add(m.contactId());
             }
         });
         Set<Integer> desired = new HashSet<>();
         membership.forEachMemberId(listId, 10_000, desired::add);
-        int[] missingInInformz = em.createQuery("select s.contactId from ContactListSyncState s "
-                        + "where s.listId = :listId and s.state = :synced order by s.contactId", Integer.class)
+        Map<Integer, String> syncedEmail = new HashMap<>();
+        em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
+                        + "where s.listId = :listId and s.state = :synced", Object[].class)
                 .setParameter("listId", listId)
                 .setParameter("synced", SyncState.SYNCED)
-                .getResultList().stream().mapToInt(Integer::intValue).filter(id -> !informzContacts.contains(id)).toArray();
+                .getResultList().forEach(row -> syncedEmail.put((Integer) row[0], (String) row[1]));
+        UnsubscribeCheck.Result unsubscribeCheck = UnsubscribeCheck.decide(desired, syncedEmail, inInformz, brandWide,
+                unsubscribes.recorded(listId));
+        Set<Integer> unsubscribed = new HashSet<>();
+        unsubscribeCheck.found().forEach(f -> unsubscribed.add(f.contactId()));
+        int[] missingInInformz = syncedEmail.keySet().stream().mapToInt(Integer::intValue)
+                .filter(id -> !informzContacts.contains(id) && !unsubscribed.contains(id)).sorted().toArray();
         List<InformzPort.Subscriber> strangers = inInformz.stream()
+                .filter(m -> !m.cancelled())
                 .filter(m -> m.contactId() == null || !desired.contains(m.contactId()))
                 .filter(m -> m.email() != null)
                 .map(m -> new InformzPort.Subscriber(m.contactId() == null ? InformzPort.Subscriber.NO_CONTACT : m.contactId(),
                         m.email(), Map.of()))
                 .toList();
         int size = settings.batchSize();
-        for (int from = 0; from < Math.max(strangers.size(), missingInInformz.length); from += size) {
-            List<InformzPort.Subscriber> someStrangers = strangers.subList(Math.min(from, strangers.size()),
-                    Math.min(from + size, strangers.size()));
-            int[] someMissing = Arrays.copyOfRange(missingInInformz, Math.min(from, missingInInformz.length),
-                    Math.min(from + size, missingInInformz.length));
-            run = booked(batchWriter.repair(listId, interest, someStrangers, someMissing), run, tally);
+        int largest = Math.max(Math.max(strangers.size(), missingInInformz.length),
+                Math.max(unsubscribeCheck.found().size(), unsubscribeCheck.resubscribed().size()));
+        for (int from = 0; from < largest; from += size) {
+            int to = from + size;
+            ListBatchWriter.DriftRepair repair = new ListBatchWriter.DriftRepair(slice(strangers, from, to),
+                    Arrays.copyOfRange(missingInInformz, Math.min(from, missingInInformz.length), Math.min(to, missingInInformz.length)),
+                    slice(unsubscribeCheck.found(), from, to), slice(unsubscribeCheck.resubscribed(), from, to));
+            run = booked(batchWriter.repair(listId, interest, repair), run, tally);
         }
         return run;
     }
 
+    private static <T> List<T> slice(List<T> all, int from, int to) {
+        return all.subList(Math.min(from, all.size()), Math.min(to, all.size()));
+    }
+
     private static ListSyncRun progress(ListSyncRun run, Tally tally) {
-        run.progressed(tally.added, tally.removed, tally.duplicate, tally.invalid, tally.noEmail, tally.failed, tally.calls);
+        run.progressed(tally.added, tally.removed, tally.duplicate, tally.invalid, tally.noEmail, tally.unsubscribed,
+                tally.failed, tally.calls);
         return run;
     }
 

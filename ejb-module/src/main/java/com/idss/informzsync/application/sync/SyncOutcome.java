@@ -46,6 +46,11 @@ public record SyncOutcome(SyncState state, String email, String message, Long fa
         return new SyncOutcome(SyncState.RETRYING, attemptedEmail, message, failedCallId, nextAttemptAt, null);
     }
 
+    /** Informz holds the contact as unsubscribed: not pushed, so never resubscribed. */
+    public static SyncOutcome unsubscribedInInformz(String why) {
+        return new SyncOutcome(SyncState.UNSUBSCRIBED, null, why, null, null, null);
+    }
+
     public static SyncOutcome pending(String why) {
         return new SyncOutcome(SyncState.PENDING, null, why, null, null, null);
     }

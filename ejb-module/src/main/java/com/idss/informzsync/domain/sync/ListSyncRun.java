@@ -79,6 +79,9 @@ public class ListSyncRun {
     @Column(name = "excluded_no_email", nullable = false)
     private int excludedNoEmail;
 
+    @Column(name = "excluded_unsubscribed", nullable = false)
+    private int excludedUnsubscribed;
+
     @Column(name = "failed", nullable = false)
     private int failed;
 
@@ -110,12 +113,13 @@ public class ListSyncRun {
     }
 
     public void progressed(int added, int removed, int excludedDuplicate, int excludedInvalid, int excludedNoEmail,
-            int failed, int informzCalls) {
+            int excludedUnsubscribed, int failed, int informzCalls) {
         this.added = added;
         this.removed = removed;
         this.excludedDuplicate = excludedDuplicate;
         this.excludedInvalid = excludedInvalid;
         this.excludedNoEmail = excludedNoEmail;
+        this.excludedUnsubscribed = excludedUnsubscribed;
         this.failed = failed;
         this.informzCalls = informzCalls;
     }
@@ -180,6 +184,11 @@ public class ListSyncRun {
 
     public int getExcludedNoEmail() {
         return excludedNoEmail;
+    }
+
+    /** Members left out because Informz holds them as unsubscribed. */
+    public int getExcludedUnsubscribed() {
+        return excludedUnsubscribed;
     }
 
     public int getFailed() {

@@ -15,5 +15,10 @@ public enum SyncState {
     INVALID_EMAIL,
     NO_EMAIL,
     /** Taken off the interest in Informz after leaving the list. */
-    REMOVED
+    REMOVED,
+    /**
+     * Informz holds the contact as unsubscribed (from all mail, or from this interest): never pushed,
+     * so never resubscribed, until Informz no longer holds it so.
+     */
+    UNSUBSCRIBED
 }

@@ -1,6 +1,10 @@
 package com.idss.informzsync.infrastructure.informz;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +42,27 @@ public final class GridRecord {
 
     public Optional<Instant> instant(String element) {
         return text(element).map(String::trim).map(Instant::parse);
+    }
+
+    /**
+     * A date Informz may write in more than one way: an ISO instant, or an ISO date-time without a
+     * zone, read as UTC (docs/informz-assumptions.md, A13). Empty when absent or in another format,
+     * which callers that only need to know a date is there can tell by {@link #text}.
+     */
+    public Optional<Instant> dateTime(String element) {
+        Optional<String> value = text(element).map(String::trim);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(value.get()).toInstant());
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Optional.of(LocalDateTime.parse(value.get()).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException unknownFormat) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** Bits come back as 0/1. */

@@ -148,13 +148,25 @@ public class InformzAdapter implements InformzPort {
                 .returning("subscriber_id", "user_id", "email", "cancellation_date")));
         List<InterestMember> members = new ArrayList<>(rows.size());
         for (GridRecord row : rows) {
-            if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {
-                continue;
-            }
             members.add(new InterestMember(Long.parseLong(row.text("subscriber_id").orElseThrow()),
-                    row.integer("user_id").orElse(null), row.text("email").orElse(null)));
+                    row.integer("user_id").orElse(null), row.text("email").orElse(null),
+                    row.text("cancellation_date").isPresent(), row.dateTime("cancellation_date").orElse(null)));
         }
         return members;
+    }
+
+    @Override
+    public List<Unsubscriber> unsubscribers() {
+        List<GridRecord> rows = call(() -> client.gridAll(GridQuery.of("subscriber")
+                .where(GridCondition.eq("is_unsubscriber", 1))
+                .returning("subscriber_id", "user_id", "email", "cancellation_date", "cancellation_message")));
+        List<Unsubscriber> unsubscribers = new ArrayList<>(rows.size());
+        for (GridRecord row : rows) {
+            unsubscribers.add(new Unsubscriber(Long.parseLong(row.text("subscriber_id").orElseThrow()),
+                    row.integer("user_id").orElse(null), row.text("email").orElse(null),
+                    row.dateTime("cancellation_date").orElse(null), row.text("cancellation_message").orElse(null)));
+        }
+        return unsubscribers;
     }
 
     @Override

@@ -1,0 +1,94 @@
+package com.idss.informzsync.application.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the nightly check against Informz learns about unsubscribes on one list, decided from
+ * Informz's answers, the states and the records, with no I/O of its own.
+ *
+ * <p>Informz holds a member as unsubscribed when it lists the person among the brand's unsubscribers
+ * (a global unsubscribe), or when the member's membership of the interest is cancelled while its
+ * state says synced with that very address. The sync cancels a membership only by an opt-out it books
+ * at once (the contact left the list, was deactivated, changed its email), so a cancelled membership
+ * under a synced state is an opt-out the sync did not make: the person's, or someone's in Informz.
+ */
+public final class UnsubscribeCheck {
+
+    /** A member found unsubscribed in Informz whose state here does not say so yet. */
+    public record Found(int contactId, boolean brandWide, String email, Instant at, String reason) {
+    }
+
+    /** A recorded unsubscribe Informz no longer bears out: the person resubscribed there. */
+    public record Resubscribed(int contactId, boolean brandWide) {
+    }
+
+    /** Contacts already recorded as unsubscribed from this list's interest, and from all mail. */
+    public record Recorded(Set<Integer> onList, Set<Integer> brandWide) {
+    }
+
+    /** What the check books: new records, and records to forget. */
+    public record Result(List<Found> found, List<Resubscribed> resubscribed) {
+    }
+
+    private UnsubscribeCheck() {
+    }
+
+    /**
+     * @param members            the contacts on the list now
+     * @param syncedEmail        the address of each contact whose state on the list says synced
+     * @param inInformz          every membership of the list's interest, current and cancelled
+     * @param brandWideByContact the brand's unsubscribers, by contact
+     */
+    public static Result decide(Set<Integer> members, Map<Integer, String> syncedEmail,
+            List<InformzPort.InterestMember> inInformz, Map<Integer, InformzPort.Unsubscriber> brandWideByContact,
+            Recorded recorded) {
+        Set<Integer> current = new HashSet<>();
+        Map<Integer, InformzPort.InterestMember> cancelled = new HashMap<>();
+        for (InformzPort.InterestMember membership : inInformz) {
+            if (membership.contactId() == null) {
+                continue;
+            }
+            if (membership.cancelled()) {
+                cancelled.put(membership.contactId(), membership);
+            } else {
+                current.add(membership.contactId());
+            }
+        }
+        List<Found> found = new ArrayList<>();
+        List<Resubscribed> resubscribed = new ArrayList<>();
+        for (int contactId : recorded.brandWide()) {
+            if (!brandWideByContact.containsKey(contactId)) {
+                resubscribed.add(new Resubscribed(contactId, true));
+            }
+        }
+        for (int contactId : recorded.onList()) {
+            if (current.contains(contactId)) {
+                resubscribed.add(new Resubscribed(contactId, false));
+            }
+        }
+        for (int contactId : members) {
+            InformzPort.Unsubscriber unsubscriber = brandWideByContact.get(contactId);
+            if (unsubscriber != null) {
+                // Recorded already by another list's check, yet synced here: this list's state must say so too.
+                if (!recorded.brandWide().contains(contactId) || syncedEmail.containsKey(contactId)) {
+                    found.add(new Found(contactId, true, unsubscriber.email(), unsubscriber.unsubscribedAt(),
+                            unsubscriber.reason()));
+                }
+                continue;
+            }
+            InformzPort.InterestMember optedOut = cancelled.get(contactId);
+            String email = syncedEmail.get(contactId);
+            if (optedOut != null && !current.contains(contactId) && email != null && optedOut.email() != null
+                    && optedOut.email().strip().equalsIgnoreCase(email)) {
+                found.add(new Found(contactId, false, email, optedOut.cancelledAt(), null));
+            }
+        }
+        return new Result(found, resubscribed);
+    }
+}
