@@ -327,6 +327,39 @@ class ConsoleBrowserIT {
         browser.screenshotOf("list:queries", "18-query-builder");
     }
 
+    @Test
+    @Order(11)
+    void aContactWhoUnsubscribedInInformzIsShownSoOnItsPageAndCountedOnItsList() {
+        browser.login(OPERATOR, OPERATOR_PASSWORD);
+        String list = "Opt-out list " + shortId();
+        String email = "ola." + shortId() + "@example.org";
+        informz.createInterest(list);
+        createList(list);
+        String listPage = browser.driver.getCurrentUrl();
+        int contactId = createContact("Ola", "Optout-" + shortId(), email);
+        putOnList(list);
+        browser.awaitAfterRefresh(d -> d.findElement(By.id("syncStates")).getText().contains("Synced"));
+
+        // Ola leaves the interest on Informz's preference page; an operator has the list checked now.
+        informz.personOptsOutOf(list, email);
+        browser.driver.get(listPage);
+        browser.clickAndWait(By.id("sync:checkNow"));
+        browser.await(d -> {
+            d.get(listPage); // a fresh view: a refresh would post the check again
+            return d.findElement(By.id("run-unsubscribed")).getText().equals("1")
+                    && d.findElement(By.id("run-status")).getText().equals("COMPLETED")
+                    && d.findElement(By.id("memberTable")).getText().contains("Unsubscribed in Informz");
+        });
+        browser.screenshotOf("sync-section", "20-list-unsubscribed-count");
+
+        browser.open("contact.xhtml?id=" + contactId);
+        String notice = browser.byId("informz-unsubscribed").getText();
+        assertTrue(notice.contains(email) && notice.contains("from the interest of list “" + list + "”"), notice);
+        assertTrue(browser.byId("syncStates").getText().contains("Unsubscribed in Informz"));
+        assertFalse(informz.activeMembersOf(list).contains(email), "never resubscribed");
+        browser.screenshot("19-contact-unsubscribed-in-informz");
+    }
+
     private String countText() {
         return browser.driver.findElement(By.cssSelector("[id$=':matchCount']")).getText();
     }

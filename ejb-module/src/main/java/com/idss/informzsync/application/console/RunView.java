@@ -25,7 +25,7 @@ public record RunView(long id, long listId, String listName, ListSyncRun.Trigger
     }
 
     public int done() {
-        return added + removed + failed + excluded();
+        return added + removed + failed + excluded() + excludedUnsubscribed;
     }
 
     /** 0–100 for the progress bar; a run with nothing to do is complete. */
@@ -37,7 +37,7 @@ public record RunView(long id, long listId, String listName, ListSyncRun.Trigger
     }
 
     public int excluded() {
-        return excludedDuplicate + excludedInvalid + excludedNoEmail + excludedUnsubscribed;
+        return excludedDuplicate + excludedInvalid + excludedNoEmail;
     }
 
     /** Distinct valid emails: what Informz can receive out of the list's records. */

@@ -12,6 +12,12 @@ public interface SyncCommands {
     /** "Sync now": reconcile the whole list with its Informz interest. */
     void syncListNow(long listId);
 
+    /**
+     * The nightly check of this list, now: Informz is read back, drift repaired, and who Informz
+     * holds as unsubscribed recorded; then the list is reconciled.
+     */
+    void checkListNow(long listId);
+
     /** Resync every contact-list in error on this list. */
     void resyncErrorsOfList(long listId);
 

@@ -29,6 +29,11 @@ public class SyncCommandsService implements SyncCommands {
     }
 
     @Override
+    public void checkListNow(long listId) {
+        changes.fire(new AggregateChanged(AggregateKind.LIST, listId, SyncTrigger.NIGHTLY));
+    }
+
+    @Override
     public void resyncErrorsOfList(long listId) {
         contactsInError(listId).forEach(this::resyncContact);
     }

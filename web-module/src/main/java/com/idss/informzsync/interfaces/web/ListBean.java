@@ -218,6 +218,16 @@ public class ListBean implements Serializable {
         }
     }
 
+    public void checkNow() {
+        try {
+            commands.checkListNow(id);
+            pollUntil = System.currentTimeMillis() + POLL_AFTER_REQUEST_MILLIS;
+            Messages.info("Check against Informz requested.");
+        } catch (RuntimeException e) {
+            Messages.refused(e);
+        }
+    }
+
     public RunView getLatestRun() {
         return id == null ? null : queries.latestRunOf(id).orElse(null);
     }
