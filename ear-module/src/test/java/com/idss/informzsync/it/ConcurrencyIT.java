@@ -95,9 +95,7 @@ class ConcurrencyIT {
         String newEmail = uniqueEmail("own.new");
         long listId = crm.syncedList(interest);
         int contactId = crm.contact("Own", "Push", oldEmail);
-        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.handPickAfterItsFirstSync(listId, contactId, SyncState.SYNCED);
 
         SyncGate.Hold ownSync = gate.holdNextContactSync(Point.CONTACT_HELD, contactId);
         contacts.update(contactId, CrmFixture.draft("Own", "Push", newEmail, null, null));
@@ -129,9 +127,7 @@ class ConcurrencyIT {
         String email = uniqueEmail("back.again");
         long listId = crm.syncedList(interest);
         int contactId = crm.contact("Back", "Again", email);
-        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.handPickAfterItsFirstSync(listId, contactId, SyncState.SYNCED);
 
         SyncGate.Hold deactivation = gate.holdNextContactSync(Point.CONTACT_HELD, contactId);
         contacts.deactivate(contactId);
@@ -154,13 +150,9 @@ class ConcurrencyIT {
         String shared = uniqueEmail("shared.takeover");
         long listId = crm.syncedList(interest);
         int owner = crm.contact("First", "Owner", shared);
-        sync.awaitHandled(AggregateKind.CONTACT, owner, PATIENCE);
-        lists.addMembers(listId, List.of(owner));
-        sync.await("the owner synced", () -> crm.isInState(owner, listId, SyncState.SYNCED), PATIENCE);
+        crm.handPickAfterItsFirstSync(listId, owner, SyncState.SYNCED);
         int duplicate = crm.contact("Second", "Taker", shared);
-        sync.awaitHandled(AggregateKind.CONTACT, duplicate, PATIENCE);
-        lists.addMembers(listId, List.of(duplicate));
-        sync.await("the second flagged duplicate", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+        crm.handPickAfterItsFirstSync(listId, duplicate, SyncState.DUPLICATE);
 
         SyncGate.Hold ownersSync = gate.holdNextContactSync(Point.CONTACT_HELD, owner);
         contacts.deactivate(owner);

@@ -93,6 +93,43 @@ public class CrmFixture {
         return lists.create(new ListDraft(name, "made by a test", null, true, true));
     }
 
+    /** A new synced list with these contacts hand-picked on it; returns at once, while the list syncs. */
+    public long syncedListWith(String interest, Integer... contactIds) {
+        long listId = syncedList(interest);
+        lists.addMembers(listId, List.of(contactIds));
+        return listId;
+    }
+
+    /** A new synced list with these contacts hand-picked on it, once every one of them is synced to it. */
+    public long listWithSyncedMembers(String interest, Integer... contactIds) throws InterruptedException {
+        long listId = syncedListWith(interest, contactIds);
+        for (int contactId : contactIds) {
+            awaitState(contactId, listId, SyncState.SYNCED);
+        }
+        return listId;
+    }
+
+    /**
+     * Hand-picks an existing contact on the list once the contact's own first sync has run (so the
+     * list's reconcile is what pushes it), and waits until its state there is {@code expected}.
+     */
+    public void handPickAfterItsFirstSync(long listId, int contactId, SyncState expected) throws InterruptedException {
+        sync.awaitHandled(AggregateKind.CONTACT, contactId, PATIENCE);
+        lists.addMembers(listId, List.of(contactId));
+        awaitState(contactId, listId, expected);
+    }
+
+    /** A synced list whose interest Informz does not have (nobody made it there). */
+    public long syncedListWithoutInformzInterest(String name) {
+        return lists.create(new ListDraft(name, "made by a test", null, true, true));
+    }
+
+    /** Blocks until the contact's state on the list is {@code expected}; a timeout says what it was instead. */
+    public void awaitState(int contactId, long listId, SyncState expected) throws InterruptedException {
+        sync.await("contact " + contactId + " " + expected + " on list " + listId, () -> isInState(contactId, listId, expected),
+                () -> describeSync(listId, contactId), PATIENCE);
+    }
+
     /**
      * A contact that is on a new synced list and synced to it.
      *

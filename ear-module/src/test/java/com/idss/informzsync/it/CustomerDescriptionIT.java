@@ -169,8 +169,7 @@ class CustomerDescriptionIT {
         String interest = unique("Subscriber Ids");
         String email = uniqueEmail("informz.code");
         int contactId = crm.contact("Informz", "Code", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
 
         sync.await("the subscriber id on the contact", () -> crm.contactById(contactId).getInformzSubscriberId() != null, PATIENCE);
         JsonObject subscriber = crm.informz().subscriber(email).orElseThrow();
@@ -185,8 +184,7 @@ class CustomerDescriptionIT {
         String oldName = unique("Gatorland");
         long accountId = crm.account(oldName, AccountType.ATTRACTION, "Orlando");
         int contactId = crm.contact("Customer", "Record", email, accountId, "Orlando");
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
         sync.await("the organisation in Informz", () -> organisationOf(email).equals(oldName), PATIENCE);
 
         String newName = unique("Gatorland Global");
@@ -204,15 +202,13 @@ class CustomerDescriptionIT {
         String interest = unique("Deactivation");
         String email = uniqueEmail("deactivated");
         int contactId = crm.contact("Soon", "Inactive", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("the contact synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.listWithSyncedMembers(interest, contactId);
 
         contacts.deactivate(contactId);
         sync.await("the contact off the target group", () -> !crm.informz().membersOf(interest).contains(email), PATIENCE);
         JsonObject subscriber = crm.informz().subscriber(email).orElseThrow();
         assertFalse(subscriber.getBoolean("is_unsubscriber"), "an opt-out of the interest, never a global unsubscribe");
-        sync.await("the state to say removed", () -> crm.isInState(contactId, listId, SyncState.REMOVED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.REMOVED);
     }
 
     @Test
@@ -226,7 +222,7 @@ class CustomerDescriptionIT {
         crm.informz().injectFaultsInCallsMentioning(email, "soap-fault", 1000, "InvalidDataFormatException");
         contacts.setDistributionLists(contactId, Set.of(listId));
 
-        sync.await("the contact in error", () -> crm.isInState(contactId, listId, SyncState.ERROR), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.ERROR);
         crm.informz().clearFaults();
         ContactListSyncState red = crm.state(contactId, listId).orElseThrow();
         assertTrue(red.getMessage().contains("InvalidDataFormatException"), red.getMessage());
@@ -249,8 +245,7 @@ class CustomerDescriptionIT {
         String email = uniqueEmail("shared");
         int older = crm.contact("Older", "Record", email);
         int newer = crm.contact("Newer", "Record", "  " + email.toUpperCase() + " ");
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(older, newer));
+        long listId = crm.syncedListWith(interest, older, newer);
 
         sync.await("one synced, one duplicate", () -> crm.isInState(older, listId, SyncState.SYNCED)
                 && crm.isInState(newer, listId, SyncState.DUPLICATE), PATIENCE);
@@ -265,9 +260,7 @@ class CustomerDescriptionIT {
         String interest = unique("One Way");
         String email = uniqueEmail("crm.member");
         int contactId = crm.contact("Crm", "Member", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("the member synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.listWithSyncedMembers(interest, contactId);
         long contactsBefore = crm.contactCount();
 
         // Someone adds subscribers to the group in Informz itself (one with a remote ID, one without,

@@ -84,7 +84,7 @@ class OperatingEndpointsIT {
         if (!connection.current().up()) { // it may have come back between the two reads
             assertEquals("degraded", data(whileDown, "idss-informz").getString("state"), whileDown.toString());
         }
-        sync.await("the contact synced after the outage", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.SYNCED);
         sync.await("readiness to say Informz is up again", () -> "up".equals(data(readinessQuietly(), "idss-informz")
                 .getString("state")), PATIENCE);
     }
@@ -96,7 +96,7 @@ class OperatingEndpointsIT {
         long listId = crm.syncedList(interest);
         int synced = crm.contact("Metrics", "Synced", uniqueEmail("metrics.synced"));
         contacts.setDistributionLists(synced, Set.of(listId));
-        sync.await("the contact synced", () -> crm.isInState(synced, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(synced, listId, SyncState.SYNCED);
 
         // The list's own reconcile (it was saved) is counted once its run is committed.
         sync.await("the new list's reconcile in the metrics", () -> value(scrapeQuietly(),
@@ -116,7 +116,7 @@ class OperatingEndpointsIT {
         crm.informz().injectFaultsInCallsMentioning(refused, "soap-fault", 1000, "InvalidDataFormatException");
         int failing = crm.contact("Metrics", "Refused", refused);
         contacts.setDistributionLists(failing, Set.of(listId));
-        sync.await("the contact in error", () -> crm.isInState(failing, listId, SyncState.ERROR), PATIENCE);
+        crm.awaitState(failing, listId, SyncState.ERROR);
 
         Map<String, Double> afterFault = scrape();
         assertTrue(value(afterFault, SUBSCRIBE_FAULTED) > value(afterSuccess, SUBSCRIBE_FAULTED), "the refused Subscribe counted");

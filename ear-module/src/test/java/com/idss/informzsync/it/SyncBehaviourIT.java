@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
-import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
 import com.idss.informzsync.application.sync.InformzPort;
@@ -114,7 +113,7 @@ class SyncBehaviourIT {
     @Test
     void aListWhoseInterestIsMissingHasOneRetryOnItsWayHoweverOftenItFailed() throws Exception {
         String interest = unique("Interest made later");
-        long listId = lists.create(new ListDraft(interest, "made by a test", null, true, true)); // no interest in Informz
+        long listId = crm.syncedListWithoutInformzInterest(interest);
         String email = uniqueEmail("waits.for.interest");
         lists.addMembers(listId, List.of(crm.contact("Waits", "ForInterest", email)));
         for (int click = 0; click < 4; click++) {
@@ -161,7 +160,7 @@ class SyncBehaviourIT {
         String email = uniqueEmail("ip.not.allowed");
         int contactId = crm.contact("Ip", "Refused", email);
         contacts.setDistributionLists(contactId, Set.of(listId));
-        sync.await("synced before the refusal", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.SYNCED);
 
         crm.informz().callerIpAllowed(false);
         try {
@@ -169,7 +168,7 @@ class SyncBehaviourIT {
             contacts.update(contactId, CrmFixture.draft("Ip", "Refused Again", email, null, null));
             sync.await("the connection down for the IP allow-list", () -> !connection.current().up()
                     && connection.current().reason().contains("NoAvailableIPAddressException"), PATIENCE);
-            sync.await("the contact shown as retrying", () -> crm.isInState(contactId, listId, SyncState.RETRYING), PATIENCE);
+            crm.awaitState(contactId, listId, SyncState.RETRYING);
         } finally {
             crm.informz().callerIpAllowed(true);
         }
@@ -186,7 +185,7 @@ class SyncBehaviourIT {
         int contactId = crm.contact("Leaving", "During Outage", email);
         long listId = crm.syncedList(interest);
         contacts.setDistributionLists(contactId, Set.of(listId));
-        sync.await("synced before the outage", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.SYNCED);
 
         crm.informz().injectFaultsInCallsMentioning(email, "http-503", 3, null);
         contacts.deactivate(contactId);
@@ -227,7 +226,7 @@ class SyncBehaviourIT {
         int contactId = crm.contact("Stray", "Address", email);
         long listId = crm.syncedList(interest);
         contacts.setDistributionLists(contactId, Set.of(listId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.SYNCED);
         // What a lost reply racing a list sync can leave behind: an address of the contact's that no state names.
         informz.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(contactId, stray, Map.of())));
         assertTrue(crm.informz().membersOf(interest).contains(stray));
@@ -275,9 +274,7 @@ class SyncBehaviourIT {
         String leftEmail = uniqueEmail("left.meanwhile");
         int member = crm.contact("Still", "Member", memberEmail);
         int left = crm.contact("Left", "Meanwhile", leftEmail);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(member));
-        sync.await("the member synced", () -> crm.isInState(member, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.listWithSyncedMembers(interest, member);
         // What an attempt whose booking lost to a concurrent contact sync leaves behind, once the
         // contact has left the list: an address on the interest that no state names.
         informz.subscribe(List.of(interest), List.of(new InformzPort.Subscriber(left, leftEmail, Map.of())));
@@ -297,9 +294,7 @@ class SyncBehaviourIT {
         String interest = unique("Lost Edit");
         String email = uniqueEmail("lost.edit");
         int contactId = crm.contact("Lost", "Edit", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.listWithSyncedMembers(interest, contactId);
 
         // A bulk update runs no entity callback, so no sync message: as if the edit's message was lost.
         transaction.begin();
@@ -338,9 +333,8 @@ class SyncBehaviourIT {
         String shared = uniqueEmail("shared");
         int owner = crm.contact("Owner", "Record", shared);
         int duplicate = crm.contact("Duplicate", "Record", shared);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(owner, duplicate));
-        sync.await("a duplicate", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+        long listId = crm.syncedListWith(interest, owner, duplicate);
+        crm.awaitState(duplicate, listId, SyncState.DUPLICATE);
 
         String fixed = uniqueEmail("fixed");
         contacts.update(duplicate, CrmFixture.draft("Duplicate", "Record", fixed, null, null));
@@ -354,9 +348,8 @@ class SyncBehaviourIT {
         String shared = uniqueEmail("taken.over");
         int owner = crm.contact("Leaving", "Owner", shared);
         int duplicate = crm.contact("Staying", "Duplicate", shared);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(owner, duplicate));
-        sync.await("owner synced", () -> crm.isInState(owner, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.syncedListWith(interest, owner, duplicate);
+        crm.awaitState(owner, listId, SyncState.SYNCED);
 
         contacts.deactivate(owner);
         sync.await("the duplicate synced in its place", () -> crm.isInState(duplicate, listId, SyncState.SYNCED)
@@ -369,9 +362,8 @@ class SyncBehaviourIT {
         String shared = uniqueEmail("unsynced.owner");
         int owner = crm.contact("Older", "Unlisted", shared); // on no synced list: never pushed, still the owner
         int duplicate = crm.contact("Newer", "Listed", shared);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(duplicate));
-        sync.await("a duplicate of the unlisted owner", () -> crm.isInState(duplicate, listId, SyncState.DUPLICATE), PATIENCE);
+        long listId = crm.syncedListWith(interest, duplicate);
+        crm.awaitState(duplicate, listId, SyncState.DUPLICATE);
 
         contacts.update(owner, CrmFixture.draft("Older", "Unlisted", uniqueEmail("moved.away"), null, null));
         sync.await("the former duplicate synced as the address's owner", () -> crm.isInState(duplicate, listId, SyncState.SYNCED)
@@ -406,8 +398,7 @@ class SyncBehaviourIT {
         String interest = unique("Email Change");
         String oldEmail = uniqueEmail("old");
         int contactId = crm.contact("Changing", "Email", oldEmail);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
         sync.await("the old address synced", () -> crm.contactById(contactId).getInformzSubscriberId() != null, PATIENCE);
         long oldSubscriberId = crm.contactById(contactId).getInformzSubscriberId();
 
@@ -425,8 +416,7 @@ class SyncBehaviourIT {
         String interest = unique("Reactivation");
         String email = uniqueEmail("back");
         int contactId = crm.contact("Coming", "Back", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
         sync.await("synced", () -> crm.informz().membersOf(interest).contains(email), PATIENCE);
         contacts.deactivate(contactId);
         sync.await("removed", () -> !crm.informz().membersOf(interest).contains(email), PATIENCE);
@@ -441,9 +431,7 @@ class SyncBehaviourIT {
         String interest = unique("Redelivery");
         String email = uniqueEmail("twice");
         int contactId = crm.contact("Sent", "Twice", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        long listId = crm.listWithSyncedMembers(interest, contactId);
         long handledBefore = sync.handledCount(AggregateKind.CONTACT, contactId);
 
         String message = new SyncMessage(AggregateKind.CONTACT, contactId).toJson();
@@ -461,8 +449,7 @@ class SyncBehaviourIT {
         String interest = unique("Concurrent");
         String email = uniqueEmail("busy");
         int contactId = crm.contact("Busy", "Contact", email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
 
         ExecutorService editors = Executors.newFixedThreadPool(6);
         try {
@@ -491,7 +478,7 @@ class SyncBehaviourIT {
         String interest = unique("Not Yet In Informz");
         String email = uniqueEmail("waiting");
         int contactId = crm.contact("Waiting", "ForInterest", email);
-        long listId = lists.create(new ListDraft(interest, null, null, true, true));
+        long listId = crm.syncedListWithoutInformzInterest(interest);
         lists.addMembers(listId, List.of(contactId));
 
         sync.await("a list-level error", () -> crm.latestRun(listId)
@@ -510,10 +497,9 @@ class SyncBehaviourIT {
         String firstName = "O'Brien & <Sons> \"Ltd\"";
         String lastName = "Ñúñez 山田 😀 مرحبا";
         int contactId = crm.contact(firstName, lastName, email);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(contactId));
+        long listId = crm.syncedListWith(interest, contactId);
 
-        sync.await("synced", () -> crm.isInState(contactId, listId, SyncState.SYNCED), PATIENCE);
+        crm.awaitState(contactId, listId, SyncState.SYNCED);
         JsonObject fields = crm.informz().subscriber(email).orElseThrow().getJsonObject("fields");
         assertEquals(firstName, fields.getString("First_Name"));
         assertEquals(lastName, fields.getString("Last_Name"));
@@ -527,8 +513,7 @@ class SyncBehaviourIT {
         int goodId = crm.contact("Good", "Address", good);
         int invalid = crm.contact("Bad", "Address", "not-an-address");
         int none = crm.contact("No", "Address", null);
-        long listId = crm.syncedList(interest);
-        lists.addMembers(listId, List.of(goodId, invalid, none));
+        long listId = crm.syncedListWith(interest, goodId, invalid, none);
 
         sync.await("the good one synced and the others explained", () -> crm.isInState(goodId, listId, SyncState.SYNCED)
                         && crm.isInState(invalid, listId, SyncState.INVALID_EMAIL)

@@ -31,7 +31,7 @@ public class ListEditor {
     DistributionListService lists;
 
     @EJB
-    ConsoleQueries queries;
+    ContactQueries contacts;
 
     @PersistenceContext(unitName = "crm")
     EntityManager em;
@@ -113,7 +113,7 @@ public class ListEditor {
     }
 
     private List<ContactRow> sample(int[] ids) {
-        return queries.contactsById(Arrays.stream(ids).limit(SAMPLE_SIZE).boxed().toList());
+        return contacts.contactsById(Arrays.stream(ids).limit(SAMPLE_SIZE).boxed().toList());
     }
 
     // The column is unique: say so in words instead of failing the flush with a constraint violation.

@@ -1,7 +1,7 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.CallDetail;
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.CallQueries;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 public class CallBean {
 
     @EJB
-    ConsoleQueries queries;
+    CallQueries queries;
 
     private Long id;
     private CallDetail detail;

@@ -1,56 +1,44 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.CallRow;
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.CallQueries;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.ListChoice;
 import com.idss.informzsync.application.console.Page;
 import com.idss.informzsync.domain.sync.InformzCallOutcome;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.List;
 
 /** Recent Informz calls, newest first, filterable by contact, list and outcome. */
 @Named("calls")
 @ViewScoped
-public class CallsBean implements Serializable {
+public class CallsBean extends PagedTable<CallRow> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    ConsoleQueries queries;
+    CallQueries queries;
 
-    private final Pager pager = new Pager(25);
+    @EJB
+    ListQueries lists;
+
     private Integer contactId;
     private Long listId;
     private InformzCallOutcome outcome;
-    private transient Page<CallRow> page;
 
-    public Page<CallRow> getPage() {
-        if (page == null) {
-            page = queries.calls(contactId, listId, outcome, pager.getFirst(), pager.getSize());
-        }
-        return page;
+    public CallsBean() {
+        super(25);
     }
 
-    public void filter() {
-        pager.reset();
-        page = null;
-    }
-
-    public void next() {
-        pager.next();
-        page = null;
-    }
-
-    public void previous() {
-        pager.previous();
-        page = null;
+    @Override
+    protected Page<CallRow> read(int first, int size) {
+        return queries.calls(contactId, listId, outcome, first, size);
     }
 
     public List<ListChoice> getLists() {
-        return queries.allLists();
+        return lists.allLists();
     }
 
     public InformzCallOutcome[] getOutcomes() {

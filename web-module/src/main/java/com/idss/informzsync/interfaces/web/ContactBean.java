@@ -1,7 +1,8 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.AccountChoice;
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.ContactQueries;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.ContactDetail;
 import com.idss.informzsync.application.console.ListSyncStateRow;
 import com.idss.informzsync.application.sync.SyncCommands;
@@ -29,7 +30,10 @@ public class ContactBean implements Serializable {
     private static final int TIMELINE_CALLS = 100;
 
     @EJB
-    ConsoleQueries queries;
+    ContactQueries queries;
+
+    @EJB
+    ListQueries listQueries;
 
     @EJB
     ContactService contacts;
@@ -76,7 +80,7 @@ public class ContactBean implements Serializable {
         accountId = detail.accountId();
         tags = String.join(", ", detail.tags());
         Set<Long> explicit = queries.explicitListIdsOf(id);
-        lists = queries.allLists().stream()
+        lists = listQueries.allLists().stream()
                 .map(l -> new ListCheck(l.id(), l.name(), l.syncToInformz(), l.active(), explicit.contains(l.id())))
                 .toList();
         states = queries.syncStatesOf(id);

@@ -1,48 +1,32 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.ContactQueries;
 import com.idss.informzsync.application.console.ContactRow;
 import com.idss.informzsync.application.console.Page;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 
 /** The contacts search: name or email, paged in the database. */
 @Named("contacts")
 @ViewScoped
-public class ContactsBean implements Serializable {
+public class ContactsBean extends PagedTable<ContactRow> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    ConsoleQueries queries;
+    ContactQueries queries;
 
-    private final Pager pager = new Pager(25);
     private String text;
     private boolean includeInactive = true;
-    private transient Page<ContactRow> page;
 
-    public Page<ContactRow> getPage() {
-        if (page == null) {
-            page = queries.searchContacts(text, includeInactive, pager.getFirst(), pager.getSize());
-        }
-        return page;
+    public ContactsBean() {
+        super(25);
     }
 
-    public void search() {
-        pager.reset();
-        page = null;
-    }
-
-    public void next() {
-        pager.next();
-        page = null;
-    }
-
-    public void previous() {
-        pager.previous();
-        page = null;
+    @Override
+    protected Page<ContactRow> read(int first, int size) {
+        return queries.searchContacts(text, includeInactive, first, size);
     }
 
     public String getText() {

@@ -1,6 +1,6 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.DashboardQueries;
 import com.idss.informzsync.application.console.Dashboard;
 import com.idss.informzsync.application.operations.ActivityHistory;
 import com.idss.informzsync.application.sync.InformzConnection;
@@ -16,7 +16,7 @@ import java.util.Arrays;
 public class DashboardBean {
 
     @EJB
-    ConsoleQueries queries;
+    DashboardQueries queries;
 
     @EJB
     ActivityHistory history;

@@ -6,44 +6,27 @@ import com.idss.informzsync.application.inbox.InvalidMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 
 /** Messages other applications sent to the CRM inbox that were refused, newest first, by sender. */
 @Named("invalidMessages")
 @ViewScoped
-public class InvalidMessagesBean implements Serializable {
+public class InvalidMessagesBean extends PagedTable<InvalidMessageView> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
     InvalidMessages messages;
 
-    private final Pager pager = new Pager(25);
     private String sender;
-    private transient Page<InvalidMessageView> page;
 
-    public Page<InvalidMessageView> getPage() {
-        if (page == null) {
-            String filter = sender == null || sender.isBlank() ? null : sender.strip();
-            page = new Page<>(messages.newestFirst(filter, pager.getFirst(), pager.getSize()), messages.count(filter),
-                    pager.getFirst(), pager.getSize());
-        }
-        return page;
+    public InvalidMessagesBean() {
+        super(25);
     }
 
-    public void filter() {
-        pager.reset();
-        page = null;
-    }
-
-    public void next() {
-        pager.next();
-        page = null;
-    }
-
-    public void previous() {
-        pager.previous();
-        page = null;
+    @Override
+    protected Page<InvalidMessageView> read(int first, int size) {
+        String filter = sender == null || sender.isBlank() ? null : sender.strip();
+        return new Page<>(messages.newestFirst(filter, first, size), messages.count(filter), first, size);
     }
 
     public String getSender() {

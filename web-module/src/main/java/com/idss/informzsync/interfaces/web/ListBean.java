@@ -1,6 +1,7 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.ContactQueries;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.ContactRow;
 import com.idss.informzsync.application.console.ListEditor;
 import com.idss.informzsync.application.console.ListProposal;
@@ -43,7 +44,10 @@ public class ListBean implements Serializable {
     private static final long POLL_AFTER_REQUEST_MILLIS = 60_000;
 
     @EJB
-    ConsoleQueries queries;
+    ListQueries queries;
+
+    @EJB
+    ContactQueries contactQueries;
 
     @EJB
     ListEditor editor;
@@ -107,7 +111,7 @@ public class ListBean implements Serializable {
 
     public void searchContacts() {
         searchResults = contactSearch == null || contactSearch.isBlank() ? null
-                : queries.searchContacts(contactSearch, false, 0, 10);
+                : contactQueries.searchContacts(contactSearch, false, 0, 10);
     }
 
     public Page<ContactRow> getSearchResults() {
@@ -209,20 +213,19 @@ public class ListBean implements Serializable {
     // ------------------------------------------------------------ sync now and progress
 
     public void syncNow() {
-        try {
-            commands.syncListNow(id);
-            pollUntil = System.currentTimeMillis() + POLL_AFTER_REQUEST_MILLIS;
-            Messages.info("Sync requested.");
-        } catch (RuntimeException e) {
-            Messages.refused(e);
-        }
+        requestRun(() -> commands.syncListNow(id), "Sync requested.");
     }
 
     public void checkNow() {
+        requestRun(() -> commands.checkListNow(id), "Check against Informz requested.");
+    }
+
+    /** Asks for a run of this list, and follows its progress until it shows up. */
+    private void requestRun(Runnable request, String requested) {
         try {
-            commands.checkListNow(id);
+            request.run();
             pollUntil = System.currentTimeMillis() + POLL_AFTER_REQUEST_MILLIS;
-            Messages.info("Check against Informz requested.");
+            Messages.info(requested);
         } catch (RuntimeException e) {
             Messages.refused(e);
         }

@@ -1,47 +1,31 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.ConsoleQueries;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.ListRow;
 import com.idss.informzsync.application.console.Page;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 
 /** The distribution lists table: search by name, interest or description. */
 @Named("lists")
 @ViewScoped
-public class ListsBean implements Serializable {
+public class ListsBean extends PagedTable<ListRow> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    ConsoleQueries queries;
+    ListQueries queries;
 
-    private final Pager pager = new Pager(25);
     private String text;
-    private transient Page<ListRow> page;
 
-    public Page<ListRow> getPage() {
-        if (page == null) {
-            page = queries.searchLists(text, pager.getFirst(), pager.getSize());
-        }
-        return page;
+    public ListsBean() {
+        super(25);
     }
 
-    public void search() {
-        pager.reset();
-        page = null;
-    }
-
-    public void next() {
-        pager.next();
-        page = null;
-    }
-
-    public void previous() {
-        pager.previous();
-        page = null;
+    @Override
+    protected Page<ListRow> read(int first, int size) {
+        return queries.searchLists(text, first, size);
     }
 
     public String getText() {

@@ -1,7 +1,8 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.ConsoleQueries;
-import com.idss.informzsync.application.console.ConsoleQueries.ErrorSort;
+import com.idss.informzsync.application.console.SyncErrorQueries;
+import com.idss.informzsync.application.console.ListQueries;
+import com.idss.informzsync.application.console.SyncErrorQueries.ErrorSort;
 import com.idss.informzsync.application.console.ListChoice;
 import com.idss.informzsync.application.console.Page;
 import com.idss.informzsync.application.sync.SyncCommands;
@@ -11,7 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,36 +20,39 @@ import java.util.Set;
 /** Contact-lists in ERROR or RETRYING: filter, sort, page, resync one, a selection or all. */
 @Named("syncErrors")
 @ViewScoped
-public class SyncErrorsBean implements Serializable {
+public class SyncErrorsBean extends PagedTable<SyncErrorRow> {
 
     private static final long serialVersionUID = 1L;
 
     @EJB
-    ConsoleQueries queries;
+    SyncErrorQueries queries;
+
+    @EJB
+    ListQueries lists;
 
     @Inject
     SyncCommands commands;
 
-    private final Pager pager = new Pager(25);
     private SyncState state;
     private Long listId;
     private String text;
     private ErrorSort sort = ErrorSort.LAST_ATTEMPT;
     private boolean ascending;
     private final Map<Long, Boolean> selected = new HashMap<>();
-    private transient Page<SyncErrorRow> page;
 
-    public Page<SyncErrorRow> getPage() {
-        if (page == null) {
-            page = queries.syncErrors(state, listId, text, sort, ascending, pager.getFirst(), pager.getSize());
-        }
-        return page;
+    public SyncErrorsBean() {
+        super(25);
     }
 
+    @Override
+    protected Page<SyncErrorRow> read(int first, int size) {
+        return queries.syncErrors(state, listId, text, sort, ascending, first, size);
+    }
+
+    @Override
     public void filter() {
-        pager.reset();
         selected.clear();
-        page = null;
+        super.filter();
     }
 
     public void sortBy(ErrorSort by) {
@@ -62,16 +65,6 @@ public class SyncErrorsBean implements Serializable {
         return by != sort ? "" : ascending ? " ▲" : " ▼";
     }
 
-    public void next() {
-        pager.next();
-        page = null;
-    }
-
-    public void previous() {
-        pager.previous();
-        page = null;
-    }
-
     public void resyncOne(SyncErrorRow row) {
         try {
             commands.resyncContact(row.contactId());
@@ -79,7 +72,7 @@ public class SyncErrorsBean implements Serializable {
         } catch (RuntimeException e) {
             Messages.refused(e);
         }
-        page = null;
+        reread();
     }
 
     public void resyncSelected() {
@@ -96,7 +89,7 @@ public class SyncErrorsBean implements Serializable {
         } catch (RuntimeException e) {
             Messages.refused(e);
         }
-        page = null;
+        reread();
     }
 
     public void resyncAll() {
@@ -106,11 +99,11 @@ public class SyncErrorsBean implements Serializable {
         } catch (RuntimeException e) {
             Messages.refused(e);
         }
-        page = null;
+        reread();
     }
 
     public List<ListChoice> getLists() {
-        return queries.allLists();
+        return lists.allLists();
     }
 
     public ErrorSort[] getSorts() {
