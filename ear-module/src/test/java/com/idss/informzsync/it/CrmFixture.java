@@ -90,7 +90,7 @@ public class CrmFixture {
     /** A synced list whose Informz interest exists in the simulator. */
     public long syncedList(String name) {
         informz.createInterest(name);
-        return lists.create(new ListDraft(name, "made by a test", null, true, true));
+        return syncedListWithoutInformzInterest(name);
     }
 
     /** A new synced list with these contacts hand-picked on it; returns at once, while the list syncs. */

@@ -49,15 +49,17 @@ public final class UnsubscribeCheck {
             List<InformzPort.InterestMember> inInformz, Map<Integer, InformzPort.Unsubscriber> brandWideByContact,
             Recorded recorded) {
         Set<Integer> current = new HashSet<>();
-        Map<Integer, InformzPort.InterestMember> cancelled = new HashMap<>();
+        // A contact may have several cancelled memberships (an earlier address's, opted out by the sync).
+        Map<Integer, InformzPort.InterestMember> cancelledAtSyncedAddress = new HashMap<>();
         for (InformzPort.InterestMember membership : inInformz) {
             if (membership.contactId() == null) {
                 continue;
             }
-            if (membership.cancelled()) {
-                cancelled.put(membership.contactId(), membership);
-            } else {
+            if (!membership.cancelled()) {
                 current.add(membership.contactId());
+            } else if (membership.email() != null
+                    && membership.email().strip().equalsIgnoreCase(syncedEmail.get(membership.contactId()))) {
+                cancelledAtSyncedAddress.put(membership.contactId(), membership);
             }
         }
         List<Found> found = new ArrayList<>();
@@ -82,11 +84,9 @@ public final class UnsubscribeCheck {
                 }
                 continue;
             }
-            InformzPort.InterestMember optedOut = cancelled.get(contactId);
-            String email = syncedEmail.get(contactId);
-            if (optedOut != null && !current.contains(contactId) && email != null && optedOut.email() != null
-                    && optedOut.email().strip().equalsIgnoreCase(email)) {
-                found.add(new Found(contactId, false, email, optedOut.cancelledAt(), null));
+            InformzPort.InterestMember optedOut = cancelledAtSyncedAddress.get(contactId);
+            if (optedOut != null && !current.contains(contactId)) {
+                found.add(new Found(contactId, false, syncedEmail.get(contactId), optedOut.cancelledAt(), null));
             }
         }
         return new Result(found, resubscribed);

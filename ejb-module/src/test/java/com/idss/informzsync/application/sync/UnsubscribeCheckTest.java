@@ -47,6 +47,14 @@ class UnsubscribeCheckTest {
     }
 
     @Test
+    void anOptOutIsFoundBesideAnEarlierAddressTheSyncOptedOut() {
+        UnsubscribeCheck.Result result = UnsubscribeCheck.decide(Set.of(1), Map.of(1, "new@example.org"),
+                List.of(cancelled(1, "new@example.org"), cancelled(1, "old@example.org")), Map.of(), NOTHING_RECORDED);
+
+        assertEquals(List.of(new UnsubscribeCheck.Found(1, false, "new@example.org", OPTED_OUT, null)), result.found());
+    }
+
+    @Test
     void aCurrentMembershipBesideACancelledOneIsNoOptOut() {
         UnsubscribeCheck.Result result = UnsubscribeCheck.decide(Set.of(1), Map.of(1, "ann@example.org"),
                 List.of(cancelled(1, "ann@example.org"), current(1, "ann@example.org")), Map.of(), NOTHING_RECORDED);

@@ -1,9 +1,9 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.CallRow;
 import com.idss.informzsync.application.console.CallQueries;
-import com.idss.informzsync.application.console.ListQueries;
+import com.idss.informzsync.application.console.CallRow;
 import com.idss.informzsync.application.console.ListChoice;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.Page;
 import com.idss.informzsync.domain.sync.InformzCallOutcome;
 import jakarta.ejb.EJB;

@@ -1,14 +1,14 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.AccountChoice;
+import com.idss.informzsync.application.console.ContactDetail;
 import com.idss.informzsync.application.console.ContactQueries;
 import com.idss.informzsync.application.console.ListQueries;
-import com.idss.informzsync.application.console.ContactDetail;
 import com.idss.informzsync.application.console.ListSyncStateRow;
-import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.console.TimelineEntry;
 import com.idss.informzsync.application.crm.ContactDraft;
 import com.idss.informzsync.application.crm.ContactService;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

@@ -1,7 +1,7 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.DashboardQueries;
 import com.idss.informzsync.application.console.Dashboard;
+import com.idss.informzsync.application.console.DashboardQueries;
 import com.idss.informzsync.application.operations.ActivityHistory;
 import com.idss.informzsync.application.sync.InformzConnection;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,7 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.DuplicateQueries;
 import com.idss.informzsync.application.console.DuplicateGroupView;
+import com.idss.informzsync.application.console.DuplicateQueries;
 import com.idss.informzsync.application.console.Page;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

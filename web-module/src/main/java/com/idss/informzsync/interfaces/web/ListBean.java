@@ -1,10 +1,10 @@
 package com.idss.informzsync.interfaces.web;
 
 import com.idss.informzsync.application.console.ContactQueries;
-import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.ContactRow;
 import com.idss.informzsync.application.console.ListEditor;
 import com.idss.informzsync.application.console.ListProposal;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.MemberRow;
 import com.idss.informzsync.application.console.MembershipPreview;
 import com.idss.informzsync.application.console.Page;

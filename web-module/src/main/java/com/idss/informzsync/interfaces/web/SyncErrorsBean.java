@@ -1,12 +1,12 @@
 package com.idss.informzsync.interfaces.web;
 
-import com.idss.informzsync.application.console.SyncErrorQueries;
-import com.idss.informzsync.application.console.ListQueries;
-import com.idss.informzsync.application.console.SyncErrorQueries.ErrorSort;
 import com.idss.informzsync.application.console.ListChoice;
+import com.idss.informzsync.application.console.ListQueries;
 import com.idss.informzsync.application.console.Page;
-import com.idss.informzsync.application.sync.SyncCommands;
+import com.idss.informzsync.application.console.SyncErrorQueries.ErrorSort;
+import com.idss.informzsync.application.console.SyncErrorQueries;
 import com.idss.informzsync.application.console.SyncErrorRow;
+import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
