@@ -9,15 +9,18 @@ import java.nio.file.Path;
 /**
  * CPU time each process of the benchmark has used, read from {@code /proc}: this server, every
  * PostgreSQL process (the pool's backends live as long as the server), and the Informz simulator.
- * A figure in CPU time means the same on a busier or a faster machine; wall time does not.
+ * A figure in CPU time means the same on a busier or a faster machine; wall time does not. The JIT
+ * compiler's threads are also counted apart: a JVM minutes old still compiles thousands of methods a
+ * minute (this server's code base is large), work a long-running server has long done.
  */
 final class ProcessCpu {
 
-    /** CPU seconds of each process at one moment. */
-    record Sample(double server, double postgres, double simulator) {
+    /** CPU seconds of each process at one moment, and of the JIT compiler threads of the two JVMs. */
+    record Sample(double server, double postgres, double simulator, double serverJit, double simulatorJit) {
 
         Sample minus(Sample earlier) {
-            return new Sample(server - earlier.server, postgres - earlier.postgres, simulator - earlier.simulator);
+            return new Sample(server - earlier.server, postgres - earlier.postgres, simulator - earlier.simulator,
+                    serverJit - earlier.serverJit, simulatorJit - earlier.simulatorJit);
         }
 
         /** "server / PostgreSQL / simulator", in µs per unit of work. */
@@ -27,6 +30,17 @@ final class ProcessCpu {
 
         String seconds() {
             return String.format("%.2f / %.2f / %.2f s", server, postgres, simulator);
+        }
+
+        /** The JIT compilers' share: "server s / simulator s". */
+        String jitSeconds() {
+            return String.format("%.2f / %.2f s", serverJit, simulatorJit);
+        }
+
+        /** As {@link #perUnitMicros}, without the JIT compilers' time. */
+        String perUnitMicrosWithoutJit(long units) {
+            return String.format("%.1f / %.1f / %.1f µs", (server - serverJit) * 1e6 / units, postgres * 1e6 / units,
+                    (simulator - simulatorJit) * 1e6 / units);
         }
     }
 
@@ -40,16 +54,20 @@ final class ProcessCpu {
         double server = 0;
         double postgres = 0;
         double simulator = 0;
+        double serverJit = 0;
+        double simulatorJit = 0;
         long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path process : processes) {
                 try {
                     if (Long.parseLong(process.getFileName().toString()) == self) {
                         server = cpuSeconds(process);
+                        serverJit = jitSeconds(process);
                     } else if (read(process.resolve("comm")).strip().equals("postgres")) {
                         postgres += cpuSeconds(process);
                     } else if (read(process.resolve("cmdline")).contains("informz-simulator")) {
                         simulator += cpuSeconds(process);
+                        simulatorJit += jitSeconds(process);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we looked: its time is no longer anyone's.
@@ -58,7 +76,24 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
-        return new Sample(server, postgres, simulator);
+        return new Sample(server, postgres, simulator, serverJit, simulatorJit);
+    }
+
+    /** The threads HotSpot names "C1 CompilerThreadN" and "C2 CompilerThreadN". */
+    private static double jitSeconds(Path process) throws IOException {
+        double seconds = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (read(thread.resolve("comm")).contains("CompilerThre")) {
+                        seconds += cpuSeconds(thread);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // A compiler thread HotSpot stopped meanwhile (it adds and removes them with the load).
+                }
+            }
+        }
+        return seconds;
     }
 
     /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis. */

@@ -183,6 +183,8 @@ class SyncBenchmarkIT {
         report.add(String.format("| … last contact has its subscriber ID | %s |", lastHasSubscriberId ? "yes" : "NO"));
         report.add(String.format("| … CPU used during it, server / PostgreSQL / simulator (/proc) | %s; per contact %s |",
                 cpu.seconds(), cpu.perUnitMicros(BIG_LIST)));
+        report.add(String.format("| … of which the JIT compilers, server / simulator; per contact without them | %s; %s |",
+                cpu.jitSeconds(), cpu.perUnitMicrosWithoutJit(BIG_LIST)));
         report.add(String.format("| … server heap used, max sampled during the sync | %,d MiB (max heap %,d MiB) |",
                 heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 

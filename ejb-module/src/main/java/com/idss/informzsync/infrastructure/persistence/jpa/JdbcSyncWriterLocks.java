@@ -135,20 +135,28 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
         Set<String> held = new HashSet<>(keys.size() * 2);
         List<String> ordered = new ArrayList<>(keys);
         try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = postgres(connection);
+            if (!skipLocked && postgres) {
+                // A holder is one Informz call away from done; one that is not (a hung node) must not
+                // park this session for ever. For this transaction only.
+                try (var limit = connection.createStatement()) {
+                    limit.execute("SET LOCAL lock_timeout = '" + WAIT_AT_MOST_SECONDS + "s'");
+                }
+            }
             for (int from = 0; from < ordered.size(); from += CHUNK) {
                 List<String> chunk = ordered.subList(from, Math.min(ordered.size(), from + CHUNK));
-                String sql = "SELECT lock_key FROM sync_writer_lock WHERE lock_key IN (" + SyncWriterLockRows.placeholders(chunk.size())
-                        + ") ORDER BY lock_key FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
-                if (!skipLocked && postgres(connection)) {
-                    // A holder is one Informz call away from done; one that is not (a hung node) must not
-                    // park this session for ever. For this transaction only.
-                    try (var limit = connection.createStatement()) {
-                        limit.execute("SET LOCAL lock_timeout = '" + WAIT_AT_MOST_SECONDS + "s'");
-                    }
-                }
+                // On PostgreSQL one array parameter: the same statement text for any number of keys, so the
+                // server parses and plans it once per connection instead of once per batch.
+                String sql = "SELECT lock_key FROM sync_writer_lock WHERE lock_key "
+                        + (postgres ? "= ANY (?)" : "IN (" + SyncWriterLockRows.placeholders(chunk.size()) + ")")
+                        + " ORDER BY lock_key FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : "");
                 try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 1, chunk.get(i));
+                    if (postgres) {
+                        select.setArray(1, connection.createArrayOf("text", chunk.toArray()));
+                    } else {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            select.setString(i + 1, chunk.get(i));
+                        }
                     }
                     try (ResultSet result = select.executeQuery()) {
                         while (result.next()) {

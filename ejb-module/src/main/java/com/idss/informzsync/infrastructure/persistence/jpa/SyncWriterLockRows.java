@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -82,30 +83,57 @@ public class SyncWriterLockRows {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createForContacts(int[] contactIds) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = GrowingTableStatistics.postgres(connection);
-            int created = 0;
-            for (int from = 0; from < contactIds.length; from += 500) {
-                int to = Math.min(contactIds.length, from + 500);
-                String ids = placeholders(to - from);
-                String keys = "SELECT 'c:' || id AS lock_key FROM contact WHERE id IN (" + ids + ") UNION "
-                        + "SELECT 'e:' || email_normalized FROM contact WHERE id IN (" + ids + ") AND email_normalized IS NOT NULL";
-                String sql = postgres ? "INSERT INTO sync_writer_lock (lock_key) " + keys + " ON CONFLICT DO NOTHING"
-                        : "INSERT INTO sync_writer_lock (lock_key) SELECT k.lock_key FROM (" + keys + ") k "
-                                + "WHERE NOT EXISTS (SELECT 1 FROM sync_writer_lock l WHERE l.lock_key = k.lock_key)";
-                try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                    int parameter = 1;
-                    for (int round = 0; round < 2; round++) {
-                        for (int i = from; i < to; i++) {
-                            insert.setInt(parameter++, contactIds[i]);
-                        }
-                    }
-                    created += insert.executeUpdate();
-                }
-            }
+            int created = GrowingTableStatistics.postgres(connection)
+                    ? createForContactsOnPostgres(connection, contactIds)
+                    : createForContactsOnH2(connection, contactIds);
             STATISTICS.added(connection, created);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the sync writer lock rows of " + contactIds.length + " contacts", e);
         }
+    }
+
+    /**
+     * Array parameters: one statement text, parsed and planned once per connection. ON CONFLICT takes
+     * a key twice in one statement as well (two contacts sharing an address), so no UNION has to sort
+     * the keys first.
+     */
+    private static int createForContactsOnPostgres(Connection connection, int[] contactIds) throws SQLException {
+        int created = 0;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sync_writer_lock (lock_key) "
+                + "SELECT 'c:' || id FROM unnest(?::int[]) AS id UNION ALL "
+                + "SELECT 'e:' || email_normalized FROM contact WHERE id = ANY (?) AND email_normalized IS NOT NULL "
+                + "ON CONFLICT DO NOTHING")) {
+            for (int from = 0; from < contactIds.length; from += 5000) {
+                Object[] ids = Arrays.stream(contactIds, from, Math.min(contactIds.length, from + 5000)).boxed().toArray();
+                var array = connection.createArrayOf("int4", ids);
+                insert.setArray(1, array);
+                insert.setArray(2, array);
+                created += insert.executeUpdate();
+            }
+        }
+        return created;
+    }
+
+    private static int createForContactsOnH2(Connection connection, int[] contactIds) throws SQLException {
+        int created = 0;
+        for (int from = 0; from < contactIds.length; from += 500) {
+            int to = Math.min(contactIds.length, from + 500);
+            String ids = placeholders(to - from);
+            String sql = "INSERT INTO sync_writer_lock (lock_key) SELECT k.lock_key FROM ("
+                    + "SELECT 'c:' || id AS lock_key FROM contact WHERE id IN (" + ids + ") UNION "
+                    + "SELECT 'e:' || email_normalized FROM contact WHERE id IN (" + ids + ") AND email_normalized IS NOT NULL) k "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM sync_writer_lock l WHERE l.lock_key = k.lock_key)";
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                for (int round = 0; round < 2; round++) {
+                    for (int i = from; i < to; i++) {
+                        insert.setInt(parameter++, contactIds[i]);
+                    }
+                }
+                created += insert.executeUpdate();
+            }
+        }
+        return created;
     }
 
     static String placeholders(int count) {
