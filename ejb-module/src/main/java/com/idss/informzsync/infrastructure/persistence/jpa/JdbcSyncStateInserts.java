@@ -45,6 +45,7 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Timestamps times = new Timestamps(insert, GrowingTableStatistics.postgres(connection));
             for (ContactListSyncState state : newStates) {
                 insert.setLong(1, ((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue());
                 insert.setInt(2, state.getContactId());
@@ -52,10 +53,10 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 insert.setString(4, state.getState().name());
                 insert.setString(5, state.getMessage());
                 setLong(insert, 6, state.getFailedCallId());
-                setTime(insert, 7, state.getFirstAttemptAt());
-                setTime(insert, 8, state.getLastAttemptAt());
-                setTime(insert, 9, state.getSyncedAt());
-                setTime(insert, 10, state.getNextAttemptAt());
+                times.set(7, state.getFirstAttemptAt());
+                times.set(8, state.getLastAttemptAt());
+                times.set(9, state.getSyncedAt());
+                times.set(10, state.getNextAttemptAt());
                 insert.setInt(11, state.getAttemptCount());
                 insert.setString(12, state.getLastSyncedEmail());
                 if (state.getDuplicateOf() == null) {
@@ -63,8 +64,8 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 } else {
                     insert.setInt(13, state.getDuplicateOf());
                 }
-                insert.setObject(14, now);
-                insert.setObject(15, now);
+                times.set(14, now);
+                times.set(15, now);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -82,11 +83,34 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
     }
 
-    private static void setTime(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, value);
+    /**
+     * Sets timestamp parameters. A batch books its states at one moment, so its rows share a handful of
+     * distinct times; on PostgreSQL each is turned into text once and passed untyped (the column's type
+     * reads it), where the driver would format the same time again for every row and column.
+     */
+    private static final class Timestamps {
+        private final PreparedStatement statement;
+        private final boolean asText;
+        private OffsetDateTime lastTime;
+        private String lastText;
+
+        Timestamps(PreparedStatement statement, boolean asText) {
+            this.statement = statement;
+            this.asText = asText;
+        }
+
+        void set(int index, OffsetDateTime value) throws SQLException {
+            if (value == null) {
+                statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else if (!asText) {
+                statement.setObject(index, value);
+            } else {
+                if (!value.equals(lastTime)) {
+                    lastTime = value;
+                    lastText = value.toString(); // ISO 8601 with its offset, which PostgreSQL reads as timestamptz
+                }
+                statement.setObject(index, lastText, Types.OTHER);
+            }
         }
     }
 }
