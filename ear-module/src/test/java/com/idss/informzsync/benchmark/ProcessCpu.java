@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * CPU time each process of the benchmark has used, read from {@code /proc}: this server, every
  * PostgreSQL process (the pool's backends live as long as the server), and the Informz simulator.
  * A figure in CPU time means the same on a busier or a faster machine; wall time does not. The JIT
- * compiler's threads are also counted apart: a JVM minutes old still compiles thousands of methods a
+ * compilers' threads are also counted apart: a JVM minutes old still compiles thousands of methods a
  * minute (this server's code base is large), work a long-running server has long done.
  */
 final class ProcessCpu {

@@ -60,6 +60,7 @@ class SyncBenchmarkIT {
     private static final int BIG_LIST = Integer.getInteger("benchmark.list-size", 100_000);
     /** Contacts in a list synced, unmeasured, before the big one: 0 measures the big one on a cold server. */
     private static final int FULL_WARMUP = Integer.getInteger("benchmark.full-warmup-size", 20_000);
+    /** How many such lists, one after the other. */
     private static final int FULL_WARMUP_ROUNDS = Integer.getInteger("benchmark.full-warmup-rounds", 3);
     private static final int NAIVE_SAMPLE = Integer.getInteger("benchmark.naive-sample", 2_000);
     private static final int SAVES_PER_SECOND = Integer.getInteger("benchmark.saves-per-second", 100);
