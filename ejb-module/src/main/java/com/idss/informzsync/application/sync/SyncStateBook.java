@@ -2,8 +2,8 @@ package com.idss.informzsync.application.sync;
 
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.ListSyncRun;
+import com.idss.informzsync.domain.sync.SubscriberIdWrites;
 import com.idss.informzsync.domain.sync.SyncStateInserts;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,9 +11,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,10 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import javax.sql.DataSource;
 
 /** Writes sync outcomes into the per contact-and-list sync state, which the console reads. */
 @Stateless
@@ -33,11 +27,11 @@ public class SyncStateBook {
     @PersistenceContext(unitName = "crm")
     EntityManager em;
 
-    @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
-    DataSource dataSource;
-
     @Inject
     SyncStateInserts inserts;
+
+    @Inject
+    SubscriberIdWrites subscriberIds;
 
     @Inject
     Event<ListSyncRunFinished> runsFinished;
@@ -111,67 +105,10 @@ public class SyncStateBook {
         return saved;
     }
 
-    /**
-     * Writes Informz subscriber ids onto contacts, bypassing the entity lifecycle on purpose, since
-     * recording what Informz said is not a CRM change to sync. On PostgreSQL one statement for the
-     * whole page (two array parameters); elsewhere one JDBC batch.
-     */
+    /** Writes Informz subscriber ids onto contacts, a page of them in a transaction of its own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int writeSubscriberIds(Map<Integer, Long> subscriberIdByContact) {
-        if (subscriberIdByContact.isEmpty()) {
-            return 0;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-                    ? writeSubscriberIdsAtOnce(connection, subscriberIdByContact)
-                    : writeSubscriberIdsInBatch(connection, subscriberIdByContact);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write Informz subscriber ids", e);
-        }
-    }
-
-    /** In contact id order, the order the rows lie in, so each page of the table is visited once. */
-    private static int writeSubscriberIdsAtOnce(Connection connection, Map<Integer, Long> subscriberIdByContact)
-            throws SQLException {
-        Map<Integer, Long> byContact = new TreeMap<>(subscriberIdByContact);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE contact c SET informz_subscriber_id = v.subscriber_id "
-                + "FROM unnest(?::int[], ?::bigint[]) AS v(contact_id, subscriber_id) "
-                + "WHERE c.id = v.contact_id AND c.informz_subscriber_id IS DISTINCT FROM v.subscriber_id")) {
-            update.setArray(1, connection.createArrayOf("int4", byContact.keySet().toArray()));
-            update.setArray(2, connection.createArrayOf("int8", byContact.values().toArray()));
-            return update.executeUpdate();
-        }
-    }
-
-    private static int writeSubscriberIdsInBatch(Connection connection, Map<Integer, Long> subscriberIdByContact)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE contact SET informz_subscriber_id = ? "
-                + "WHERE id = ? AND (informz_subscriber_id IS NULL OR informz_subscriber_id <> ?)")) {
-            int pending = 0;
-            int written = 0;
-            for (Map.Entry<Integer, Long> entry : subscriberIdByContact.entrySet()) {
-                update.setLong(1, entry.getValue());
-                update.setInt(2, entry.getKey());
-                update.setLong(3, entry.getValue());
-                update.addBatch();
-                if (++pending == 1000) {
-                    written += sum(update.executeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                written += sum(update.executeBatch());
-            }
-            return written;
-        }
-    }
-
-    private static int sum(int[] counts) {
-        int total = 0;
-        for (int count : counts) {
-            total += Math.max(count, 0);
-        }
-        return total;
+        return subscriberIds.write(subscriberIdByContact);
     }
 
     /**

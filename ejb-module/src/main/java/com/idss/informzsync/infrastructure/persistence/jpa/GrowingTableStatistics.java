@@ -1,8 +1,8 @@
 package com.idss.informzsync.infrastructure.persistence.jpa;
 
+import com.idss.informzsync.infrastructure.persistence.Databases;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,14 +26,10 @@ final class GrowingTableStatistics {
     void added(Connection connection, long rows) throws SQLException {
         long total = added.addAndGet(rows);
         long threshold = analyzeAt.get();
-        if (total >= threshold && postgres(connection) && analyzeAt.compareAndSet(threshold, total * 2)) {
+        if (total >= threshold && Databases.isPostgres(connection) && analyzeAt.compareAndSet(threshold, total * 2)) {
             try (var analyze = connection.createStatement()) {
                 analyze.execute("ANALYZE " + table);
             }
         }
-    }
-
-    static boolean postgres(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 }

@@ -2,6 +2,7 @@ package com.idss.informzsync.infrastructure.persistence.jpa;
 
 import com.idss.informzsync.domain.sync.ContactListSyncState;
 import com.idss.informzsync.domain.sync.SyncStateInserts;
+import com.idss.informzsync.infrastructure.persistence.Databases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Timestamps times = new Timestamps(insert, GrowingTableStatistics.postgres(connection));
+            Timestamps times = new Timestamps(insert, Databases.isPostgres(connection));
             for (ContactListSyncState state : newStates) {
                 insert.setLong(1, ((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue());
                 insert.setInt(2, state.getContactId());

@@ -2,6 +2,7 @@ package com.idss.informzsync.infrastructure.persistence.jpa;
 
 import com.idss.informzsync.application.sync.SyncWriterLocks;
 import com.idss.informzsync.application.sync.WriterBusy;
+import com.idss.informzsync.infrastructure.persistence.Databases;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,7 +136,7 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
         Set<String> held = new HashSet<>(keys.size() * 2);
         List<String> ordered = new ArrayList<>(keys);
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = postgres(connection);
+            boolean postgres = Databases.isPostgres(connection);
             if (!skipLocked && postgres) {
                 // A holder is one Informz call away from done; one that is not (a hung node) must not
                 // park this session for ever. For this transaction only.
@@ -181,10 +182,6 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
     private static boolean waitedTooLong(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.equals("HYT00") || state.equals("55P03") || state.equals("40P01") || state.equals("40001");
-    }
-
-    private static boolean postgres(Connection connection) throws SQLException {
-        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     private static TreeSet<String> emailKeys(Collection<String> emails) {

@@ -1,5 +1,6 @@
 package com.idss.informzsync.infrastructure.persistence.jpa;
 
+import com.idss.informzsync.infrastructure.persistence.Databases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,7 +59,7 @@ public class SyncWriterLockRows {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void create(Collection<String> keys) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = GrowingTableStatistics.postgres(connection);
+            boolean postgres = Databases.isPostgres(connection);
             // Neither form touches an existing row, so neither waits for a row lock some holder has on it.
             String sql = postgres ? "INSERT INTO sync_writer_lock (lock_key) VALUES (?) ON CONFLICT DO NOTHING"
                     : "INSERT INTO sync_writer_lock (lock_key) SELECT ? WHERE NOT EXISTS "
@@ -83,7 +84,7 @@ public class SyncWriterLockRows {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createForContacts(int[] contactIds) {
         try (Connection connection = dataSource.getConnection()) {
-            int created = GrowingTableStatistics.postgres(connection)
+            int created = Databases.isPostgres(connection)
                     ? createForContactsOnPostgres(connection, contactIds)
                     : createForContactsOnH2(connection, contactIds);
             STATISTICS.added(connection, created);
