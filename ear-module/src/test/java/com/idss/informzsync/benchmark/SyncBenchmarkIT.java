@@ -269,7 +269,9 @@ class SyncBenchmarkIT {
         double drainSeconds = (System.nanoTime() - warmupStarted) / 1e9 - WARMUP_SECONDS;
         long cpuBefore = serverCpuNanos();
         ProcessCpu.Sample processesBefore = ProcessCpu.sample();
+        long callsBefore = simulatorCallCount();
         saveAtRate(firstId, warmup, warmup + count, tag, savedAt);
+        long calls = simulatorCallCount() - callsBefore;
         double cpuPerSave = (serverCpuNanos() - cpuBefore) / 1e6 / count;
         ProcessCpu.Sample processes = ProcessCpu.sample().minus(processesBefore);
         // In the order of the saves: the first `warmup` are the warm-up.
@@ -298,6 +300,9 @@ class SyncBenchmarkIT {
                 cpuPerSave, cpuPerSave - processes.serverJit() * 1e3 / count));
         report.add(String.format("| … CPU used during the measured saves, server / PostgreSQL / simulator (/proc); JIT compilers, server / simulator | %s; %s |",
                 processes.seconds(), processes.jitSeconds()));
+        // Contact syncs waiting in the queue share one Subscribe: fewer calls than saves means they did.
+        report.add(String.format("| … Informz calls for the %,d measured saves | %,d (%.2f per save) |", count, calls,
+                (double) calls / count));
     }
 
     /**

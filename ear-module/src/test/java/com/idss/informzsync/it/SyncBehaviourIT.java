@@ -31,9 +31,11 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +110,48 @@ class SyncBehaviourIT {
         lists.addMembers(listId, List.of(crm.contact("Was", "Saved", committed)));
         sync.await("the committed contact", () -> crm.informz().membersOf(interest).contains(committed), PATIENCE);
         assertTrue(crm.informz().subscribersWithEmail(rolledBack).isEmpty());
+    }
+
+    @Test
+    void contactSyncsWaitingInTheQueueShareSubscribeCallsAndEachComesOutSynced() throws Exception {
+        int count = 20;
+        String token = "waiting-" + UUID.randomUUID().toString().substring(0, 8);
+        Integer[] ids = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = crm.contact("Waiting", "Number " + i, token + "." + i + "@example.org");
+        }
+        String interest = unique("Waiting together");
+        long listId = crm.listWithSyncedMembers(interest, ids);
+        Map<Integer, Long> handledBefore = new HashMap<>();
+        for (int id : ids) {
+            handledBefore.put(id, sync.handledCount(AggregateKind.CONTACT, id));
+        }
+        long subscribesBefore = subscribeCallsMentioning(token);
+
+        // One commit puts every resync on the queue at once: more than the listener's sessions can
+        // take one by one, so most of them wait in the queue for the first contact sync to take.
+        transaction.begin();
+        for (int id : ids) {
+            commands.resyncContact(id);
+        }
+        transaction.commit();
+        sync.await("every resync handled", () -> handledBefore.entrySet().stream()
+                .allMatch(e -> sync.handledCount(AggregateKind.CONTACT, e.getKey()) > e.getValue()), PATIENCE);
+
+        long subscribes = subscribeCallsMentioning(token) - subscribesBefore;
+        assertTrue(subscribes >= 1 && subscribes < count,
+                count + " contacts resynced at once went to Informz in " + subscribes + " Subscribe calls");
+        for (int id : ids) {
+            assertTrue(crm.isInState(id, listId, SyncState.SYNCED), crm.describeSync(listId, id));
+            assertTrue(crm.contactById(id).getInformzSubscriberId() != null, "contact " + id + " has its Informz code");
+        }
+        assertEquals(count, crm.informz().activeMembersOf(interest).stream().filter(e -> e.startsWith(token)).count());
+    }
+
+    private long subscribeCallsMentioning(String token) {
+        return crm.informz().callsMentioning(token, 5000).stream()
+                .filter(c -> c.getString("operation", "").contains("Subscribe"))
+                .count();
     }
 
     @Test

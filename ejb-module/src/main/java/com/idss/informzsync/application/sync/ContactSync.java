@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,13 +30,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Makes Informz agree with one contact as the CRM has it now: subscribed to the interest of every
+ * Makes Informz agree with contacts as the CRM has them now: each subscribed to the interest of every
  * synced list it is on, opted out of those it left (or of all, when deactivated), the old address
  * opted out after an email change, never pushed while another contact owns its email, and its
- * Informz subscriber ID written back. Runs in the sync message's transaction, holding the contact
- * and every address it decides about (the one-writer rule) from before it reads until it commits.
+ * Informz subscriber ID written back. Syncs the contacts waiting together in one transaction (the
+ * sync messages'), with one Subscribe per set of interests and one id lookup for all of them.
+ * Holds each contact and every address it decides about (the one-writer rule) from before it reads
+ * until the transaction commits.
  */
 @ApplicationScoped
 public class ContactSync {
@@ -68,99 +74,193 @@ public class ContactSync {
     @Inject
     InformzUnsubscribes unsubscribes;
 
+    /**
+     * One contact to sync.
+     *
+     * @param retryDelay when the next attempt will be if Informz cannot be reached now (shown in the state)
+     * @param inDoubt    whether an earlier attempt's transaction failed: it may have pushed an address
+     *                   whose booking was rolled back, so Informz is asked what it holds
+     */
+    public record Request(int contactId, Duration retryDelay, boolean inDoubt) {
+    }
+
+    /**
+     * How a batch went.
+     *
+     * @param busy    contacts another unit of work holds (the contact or one of its addresses): nothing
+     *                was read or written for them, and the caller syncs them again a little later
+     * @param failure when Informz could not be reached (transient or configuration): every other
+     *                contact's states say "retrying", and the caller schedules the next attempts
+     */
+    public record Outcome(Set<Integer> busy, Optional<InformzFailure> failure) {
+    }
+
     /** Why a contact is not pushed, as the outcome to book on each of its lists. */
     private record Exclusion(SyncOutcome outcome) {
     }
 
-    /**
-     * @param retryDelay  when the next attempt will be if Informz cannot be reached now (shown in the state)
-     * @param redelivered whether an earlier attempt's transaction failed: it may have pushed an address
-     *                    whose booking was rolled back, so Informz is asked what it holds
-     * @throws InformzFailure when Informz is unreachable (transient or configuration): the states say
-     *                        "retrying" and the caller schedules the next attempt
-     * @throws WriterBusy     when another unit of work holds the contact or one of its addresses: nothing
-     *                        was read or written, and the caller schedules the sync again
-     */
-    public void sync(int contactId, Duration retryDelay, boolean redelivered) {
-        if (!locks.tryHoldContact(contactId)) {
-            checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, contactId);
-            throw new WriterBusy("contact " + contactId);
+    /** One contact's sync as it goes: what was read under its locks, what was decided and done. */
+    private static final class Work {
+        final Request request;
+        final int contactId;
+        Contact contact;
+        Map<Long, ContactListSyncState> stateByList = new HashMap<>();
+        List<DistributionList> memberOf = List.of();
+        Optional<DuplicateGroup> sharing = Optional.empty();
+        Optional<Exclusion> exclusion = Optional.empty();
+        /** The address to push, when the contact is pushed at all. */
+        String email;
+        final Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
+        Set<String> freedEmails = Set.of();
+        List<DistributionList> pushable = List.of();
+        final List<DistributionList> accepted = new ArrayList<>();
+        /** Whether a Subscribe for it was sent: without an answer, Informz may hold its address now. */
+        boolean pushing;
+        /** Informz refused its data for good: failed states booked, nothing more to do. */
+        boolean refused;
+
+        Work(Request request) {
+            this.request = request;
+            this.contactId = request.contactId();
         }
-        Contact contact = em.find(Contact.class, contactId);
+    }
+
+    /**
+     * Syncs the contacts, in the caller's transaction.
+     *
+     * @param requests at most one per contact
+     */
+    public Outcome sync(Collection<Request> requests) {
+        Set<Integer> busy = new TreeSet<>();
+        List<Work> works = new ArrayList<>();
+        requests.stream().sorted(Comparator.comparingInt(Request::contactId)).forEach(request -> {
+            if (locks.tryHoldContact(request.contactId())) {
+                works.add(new Work(request));
+            } else {
+                busy.add(request.contactId());
+            }
+        });
+        if (works.isEmpty()) {
+            busy.forEach(id -> checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, id));
+            return new Outcome(busy, Optional.empty());
+        }
         List<DistributionList> syncedLists = em.createQuery(
                 "select l from DistributionList l where l.syncToInformz = true and l.active = true order by l.id",
                 DistributionList.class).getResultList();
-        Map<Long, ContactListSyncState> stateByList = new HashMap<>();
-        em.createQuery("select s from ContactListSyncState s where s.contactId = :id", ContactListSyncState.class)
-                .setParameter("id", contactId).getResultList()
-                .forEach(s -> stateByList.put(s.getListId(), s));
-        if (!locks.tryHoldEmails(addressesConcerned(contact, stateByList))) {
-            checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, contactId);
-            throw new WriterBusy("an address of contact " + contactId);
+        readStates(works);
+        for (Iterator<Work> each = works.iterator(); each.hasNext(); ) {
+            Work work = each.next();
+            work.contact = em.find(Contact.class, work.contactId);
+            if (!locks.tryHoldEmails(addressesConcerned(work.contact, work.stateByList))) {
+                busy.add(work.contactId);
+                each.remove();
+            }
         }
-
-        boolean active = contact != null && contact.isActive();
-        Set<Long> containing = active
-                ? membership.listsContaining(contactId, syncedLists.stream().map(DistributionList::getId).toList())
-                : Set.of();
-        List<DistributionList> memberOf = syncedLists.stream().filter(l -> containing.contains(l.getId())).toList();
-        Optional<DuplicateGroup> sharing = active && contact.emailProblem().isEmpty()
-                ? duplicates.groupFor(contact.getEmailNormalized()) : Optional.empty();
-        Optional<Exclusion> exclusion = active ? exclusionOf(contact, sharing) : Optional.empty();
-        String email = active && exclusion.isEmpty() ? contact.getEmailNormalized() : null;
-
-        Map<Long, SyncOutcome> outcomes = new LinkedHashMap<>();
-        boolean pushing = false;
-        checkpoints.reached(SyncCheckpoint.Point.CONTACT_HELD, 0, contactId);
-        informz.about(contactId, null);
+        busy.forEach(id -> checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, id));
+        List<Integer> active = works.stream().filter(w -> w.contact != null && w.contact.isActive()).map(w -> w.contactId).toList();
+        Map<Integer, Set<Long>> listsByContact = membership.listsContaining(active,
+                syncedLists.stream().map(DistributionList::getId).toList());
+        works.forEach(work -> decide(work, syncedLists, listsByContact.getOrDefault(work.contactId, Set.of())));
+        works.forEach(work -> checkpoints.reached(SyncCheckpoint.Point.CONTACT_HELD, 0, work.contactId));
         try {
-            Set<String> freedEmails = redelivered || inDoubt(stateByList)
-                    ? optOutWhatInformzHoldsUnwanted(contactId, syncedLists, stateByList, memberOf, email, outcomes)
-                    : optOutWhatIsNoLongerWanted(contactId, syncedLists, stateByList, memberOf, email, outcomes);
-            if (exclusion.isPresent()) {
-                memberOf.forEach(l -> outcomes.put(l.getId(), exclusion.get().outcome()));
-            } else if (!memberOf.isEmpty()) {
-                List<DistributionList> pushable = leaveOutUnsubscribed(contactId, memberOf, outcomes);
-                if (!pushable.isEmpty()) {
-                    pushing = true;
-                    subscribe(contact, pushable, stateByList, outcomes);
+            for (Work work : works) {
+                informz.about(work.contactId, null);
+                try {
+                    work.freedEmails = work.request.inDoubt() || inDoubt(work.stateByList)
+                            ? optOutWhatInformzHoldsUnwanted(work.contactId, syncedLists, work.stateByList, work.memberOf,
+                                    work.email, work.outcomes)
+                            : optOutWhatIsNoLongerWanted(work.contactId, syncedLists, work.stateByList, work.memberOf,
+                                    work.email, work.outcomes);
+                    if (work.exclusion.isPresent()) {
+                        work.memberOf.forEach(l -> work.outcomes.put(l.getId(), work.exclusion.get().outcome()));
+                    } else if (!work.memberOf.isEmpty()) {
+                        work.pushable = leaveOutUnsubscribed(work.contactId, work.memberOf, work.outcomes);
+                    }
+                } catch (InformzFailure failure) {
+                    refuseOrRethrow(work, failure);
                 }
             }
-            markLeftListsRemoved(syncedLists, stateByList, memberOf, outcomes);
-            stateBook.recordForContact(contactId, outcomes, stateByList);
-            freedEmails.forEach(freed -> nudgeOthersSharing(freed, contactId));
-            sharedAddresses.settle(sharing.map(group -> Set.of(group.emailNormalized())).orElse(Set.of()), Set.of(contactId));
+            subscribeAll(works.stream().filter(w -> !w.refused && !w.pushable.isEmpty()).toList());
+            writeBackSubscriberIds(works.stream().filter(w -> !w.refused && !w.accepted.isEmpty()).toList());
         } catch (InformzFailure failure) {
-            if (failure.kind() == InformzFailure.Kind.PERMANENT) {
-                // Informz refuses this contact's data: a person must look at it; nothing to retry.
-                memberOf.stream().filter(l -> !outcomes.containsKey(l.getId()))
-                        .forEach(l -> outcomes.put(l.getId(), SyncOutcome.failed("Informz: " + failure.getMessage(), failure.callId())));
-                stateBook.recordForContact(contactId, outcomes, stateByList);
-                return;
-            }
-            OffsetDateTime nextAttempt = OffsetDateTime.now(ZoneOffset.UTC).plus(retryDelay);
-            SyncOutcome retrying = SyncOutcome.retrying("Informz unreachable: " + failure.getMessage(), failure.callId(), nextAttempt);
-            if (pushing) {
-                // The push got no answer, so Informz may hold the address on these interests now (a
-                // lost reply): remember it, or a deactivation before the retry would leave it there.
-                // This replaces an opt-out of the old address booked just before.
-                SyncOutcome unanswered = SyncOutcome.retryingAfterUnansweredPush("Informz unreachable: " + failure.getMessage(),
-                        failure.callId(), nextAttempt, email);
-                memberOf.stream().filter(l -> !decidedWithoutInformz(outcomes.get(l.getId())))
-                        .forEach(l -> outcomes.put(l.getId(), unanswered));
-            }
-            for (DistributionList list : syncedLists) {
-                ContactListSyncState state = stateByList.get(list.getId());
-                boolean involved = memberOf.contains(list) || (state != null && state.getState() == SyncState.SYNCED);
-                if (involved && !outcomes.containsKey(list.getId())) {
-                    outcomes.put(list.getId(), retrying);
-                }
-            }
-            stateBook.recordForContact(contactId, outcomes, stateByList);
-            throw failure;
+            works.stream().filter(w -> !w.refused).forEach(work -> bookRetrying(work, syncedLists, failure));
+            return new Outcome(busy, Optional.of(failure));
         } finally {
             informz.forget();
         }
+        Set<String> sharedEmails = new TreeSet<>();
+        Set<Integer> decided = new TreeSet<>();
+        for (Work work : works) {
+            if (work.refused) {
+                continue;
+            }
+            work.accepted.forEach(l -> work.outcomes.put(l.getId(), SyncOutcome.synced(work.email)));
+            markLeftListsRemoved(syncedLists, work.stateByList, work.memberOf, work.outcomes);
+            stateBook.recordForContact(work.contactId, work.outcomes, work.stateByList);
+            work.freedEmails.forEach(freed -> nudgeOthersSharing(freed, work.contactId));
+            work.sharing.ifPresent(group -> sharedEmails.add(group.emailNormalized()));
+            decided.add(work.contactId);
+        }
+        sharedAddresses.settle(sharedEmails, decided);
+        return new Outcome(busy, Optional.empty());
+    }
+
+    /** Every state of the contacts, read once, under their locks. */
+    private void readStates(List<Work> works) {
+        Map<Integer, Work> byContact = new HashMap<>();
+        works.forEach(w -> byContact.put(w.contactId, w));
+        em.createQuery("select s from ContactListSyncState s where s.contactId in :ids", ContactListSyncState.class)
+                .setParameter("ids", byContact.keySet()).getResultList()
+                .forEach(s -> byContact.get(s.getContactId()).stateByList.put(s.getListId(), s));
+    }
+
+    /** What the CRM wants for the contact: the synced lists it is on, and whether and as what it is pushed. */
+    private void decide(Work work, List<DistributionList> syncedLists, Set<Long> containing) {
+        Contact contact = work.contact;
+        boolean active = contact != null && contact.isActive();
+        work.memberOf = syncedLists.stream().filter(l -> containing.contains(l.getId())).toList();
+        work.sharing = active && contact.emailProblem().isEmpty()
+                ? duplicates.groupFor(contact.getEmailNormalized()) : Optional.empty();
+        work.exclusion = active ? exclusionOf(contact, work.sharing) : Optional.empty();
+        work.email = active && work.exclusion.isEmpty() ? contact.getEmailNormalized() : null;
+    }
+
+    /**
+     * Informz refuses this contact's data: a person must look at it, there is nothing to retry, and
+     * the other contacts of the batch go on. Any other failure is the whole batch's.
+     */
+    private void refuseOrRethrow(Work work, InformzFailure failure) {
+        if (failure.kind() != InformzFailure.Kind.PERMANENT) {
+            throw failure;
+        }
+        work.memberOf.stream().filter(l -> !work.outcomes.containsKey(l.getId()))
+                .forEach(l -> work.outcomes.put(l.getId(), SyncOutcome.failed("Informz: " + failure.getMessage(), failure.callId())));
+        stateBook.recordForContact(work.contactId, work.outcomes, work.stateByList);
+        work.refused = true;
+    }
+
+    /** Informz could not be reached: the contact is tried again, and its states say so and why. */
+    private void bookRetrying(Work work, List<DistributionList> syncedLists, InformzFailure failure) {
+        OffsetDateTime nextAttempt = OffsetDateTime.now(ZoneOffset.UTC).plus(work.request.retryDelay());
+        SyncOutcome retrying = SyncOutcome.retrying("Informz unreachable: " + failure.getMessage(), failure.callId(), nextAttempt);
+        work.accepted.clear(); // not booked as synced: the batch's later calls did not happen
+        if (work.pushing) {
+            // The push may have reached Informz without an answer (a lost reply), or reached it before
+            // the batch failed: remember the address, or a deactivation before the retry would leave
+            // it there. This replaces an opt-out of the old address booked just before.
+            SyncOutcome unanswered = SyncOutcome.retryingAfterUnansweredPush("Informz unreachable: " + failure.getMessage(),
+                    failure.callId(), nextAttempt, work.email);
+            work.memberOf.stream().filter(l -> !decidedWithoutInformz(work.outcomes.get(l.getId())))
+                    .forEach(l -> work.outcomes.put(l.getId(), unanswered));
+        }
+        for (DistributionList list : syncedLists) {
+            ContactListSyncState state = work.stateByList.get(list.getId());
+            boolean involved = work.memberOf.contains(list) || (state != null && state.getState() == SyncState.SYNCED);
+            if (involved && !work.outcomes.containsKey(list.getId())) {
+                work.outcomes.put(list.getId(), retrying);
+            }
+        }
+        stateBook.recordForContact(work.contactId, work.outcomes, work.stateByList);
     }
 
     /** An error Informz gave (a missing interest), or an unsubscribe Informz holds: not a push left unanswered. */
@@ -284,50 +384,86 @@ public class ContactSync {
                 && (state.getState() == SyncState.RETRYING || state.getState() == SyncState.ERROR));
     }
 
-    private void subscribe(Contact contact, List<DistributionList> memberOf, Map<Long, ContactListSyncState> stateByList,
-            Map<Long, SyncOutcome> outcomes) {
-        InformzPort.Subscriber subscriber = SubscriberFields.of(contact);
-        List<DistributionList> accepted = new ArrayList<>();
-        try {
-            reject(informz.subscribe(interestsOf(memberOf), List.of(subscriber)), memberOf, outcomes, accepted);
-        } catch (InformzFailure failure) {
-            if (!failure.unknownInterest()) {
-                throw failure;
-            }
-            // One call names every interest, so Informz cannot say which one it lacks: ask list by list.
-            for (DistributionList list : memberOf) {
-                try {
-                    reject(informz.subscribe(List.of(list.getInformzInterestName()), List.of(subscriber)),
-                            List.of(list), outcomes, accepted);
-                } catch (InformzFailure perList) {
-                    if (!perList.unknownInterest()) {
-                        throw perList;
-                    }
-                    outcomes.put(list.getId(), SyncOutcome.failed(MissingInterest.explain(list), perList.callId()));
-                }
-            }
-        }
-        if (accepted.isEmpty()) {
-            return;
-        }
-        String email = contact.getEmailNormalized();
-        if (contact.getInformzSubscriberId() == null || !everyStateHad(stateByList, accepted, email)) {
-            Long subscriberId = informz.subscriberIds(List.of(email)).get(email);
-            if (subscriberId != null && !subscriberId.equals(contact.getInformzSubscriberId())) {
-                SubscriberIdWriteBack.write(em, Map.of(contact.getId(), subscriberId));
-            }
-        }
-        accepted.forEach(l -> outcomes.put(l.getId(), SyncOutcome.synced(email)));
+    /**
+     * One Subscribe for the contacts that go to the same interests. Should Informz refuse the call as
+     * a whole, each contact is sent alone, so that one contact's data cannot fail the others'.
+     */
+    private void subscribeAll(List<Work> pushing) {
+        Map<List<DistributionList>, List<Work>> byLists = new LinkedHashMap<>();
+        pushing.forEach(work -> byLists.computeIfAbsent(work.pushable, lists -> new ArrayList<>()).add(work));
+        byLists.forEach(this::subscribe);
     }
 
-    private static void reject(List<InformzPort.Rejection> rejections, List<DistributionList> lists,
-            Map<Long, SyncOutcome> outcomes, List<DistributionList> accepted) {
-        if (rejections.isEmpty()) {
-            accepted.addAll(lists);
+    private void subscribe(List<DistributionList> lists, List<Work> candidates) {
+        List<Work> works = candidates.stream().filter(w -> !w.refused).toList();
+        if (works.isEmpty()) {
             return;
         }
-        String reason = "Informz refused the contact: " + rejections.get(0).reason();
-        lists.forEach(l -> outcomes.put(l.getId(), SyncOutcome.failed(reason, null)));
+        works.forEach(work -> work.pushing = true);
+        informz.about(works.size() == 1 ? works.get(0).contactId : null, null);
+        try {
+            accept(informz.subscribe(interestsOf(lists), works.stream().map(w -> SubscriberFields.of(w.contact)).toList()),
+                    lists, works);
+        } catch (InformzFailure failure) {
+            if (failure.unknownInterest() && lists.size() > 1) {
+                // One call names every interest, so Informz cannot say which one it lacks: ask list by list.
+                lists.forEach(list -> subscribe(List.of(list), works));
+            } else if (failure.unknownInterest()) {
+                DistributionList list = lists.get(0);
+                works.forEach(work -> work.outcomes.put(list.getId(), SyncOutcome.failed(MissingInterest.explain(list), failure.callId())));
+            } else if (failure.kind() == InformzFailure.Kind.PERMANENT && works.size() > 1) {
+                works.forEach(work -> subscribe(lists, List.of(work)));
+            } else {
+                refuseOrRethrow(works.get(0), failure);
+            }
+        }
+    }
+
+    /**
+     * Informz's subscriber id of each contact pushed with a new address (or without a known id), in
+     * one lookup for all of them, written onto the contacts.
+     */
+    private void writeBackSubscriberIds(List<Work> pushed) {
+        List<Work> lacking = pushed.stream().filter(work -> work.contact.getInformzSubscriberId() == null
+                || !everyStateHad(work.stateByList, work.accepted, work.email)).toList();
+        if (lacking.isEmpty()) {
+            return;
+        }
+        informz.about(lacking.size() == 1 ? lacking.get(0).contactId : null, null);
+        Map<String, Long> idByEmail;
+        try {
+            idByEmail = informz.subscriberIds(lacking.stream().map(w -> w.email).toList());
+        } catch (InformzFailure failure) {
+            if (failure.kind() != InformzFailure.Kind.PERMANENT) {
+                throw failure;
+            }
+            lacking.forEach(work -> refuseOrRethrow(work, failure));
+            return;
+        }
+        Map<Integer, Long> changed = new TreeMap<>();
+        for (Work work : lacking) {
+            Long subscriberId = idByEmail.get(work.email);
+            if (subscriberId != null && !subscriberId.equals(work.contact.getInformzSubscriberId())) {
+                changed.put(work.contactId, subscriberId);
+            }
+        }
+        if (!changed.isEmpty()) {
+            SubscriberIdWriteBack.write(em, changed);
+        }
+    }
+
+    /** Informz's answer to one Subscribe: those it refused are failed on these lists, the others accepted. */
+    private static void accept(List<InformzPort.Rejection> rejections, List<DistributionList> lists, List<Work> works) {
+        Map<Integer, String> reasonByContact = new HashMap<>();
+        rejections.forEach(r -> reasonByContact.putIfAbsent(r.contactId(), r.reason()));
+        for (Work work : works) {
+            String reason = reasonByContact.get(work.contactId);
+            if (reason == null) {
+                work.accepted.addAll(lists);
+            } else {
+                lists.forEach(l -> work.outcomes.put(l.getId(), SyncOutcome.failed("Informz refused the contact: " + reason, null)));
+            }
+        }
     }
 
     /** Whether the contact was already synced with this address to these lists (so Informz's id is known). */

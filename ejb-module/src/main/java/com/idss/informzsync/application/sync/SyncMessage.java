@@ -74,7 +74,10 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         return new SyncMessage(kind, id, trigger, 0, false, true, 0);
     }
 
-    /** Messages about the same aggregate are handled one at a time, in order (a JMS message group). */
+    /**
+     * What identifies the aggregate among the sync's bookkeeping (coalescing, pending retries); also
+     * the JMS message group of list and account messages, handled one at a time, in order.
+     */
     public String groupId() {
         return kind.wireName() + ":" + id;
     }

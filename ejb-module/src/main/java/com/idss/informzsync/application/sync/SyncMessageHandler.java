@@ -7,11 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
- * Consumes one sync message in the MDB's transaction: coalesces bursts, waits while Informz is down,
+ * Consumes sync messages in the MDB's transaction: coalesces bursts, waits while Informz is down,
  * syncs, and turns transient failures into a retry scheduled by the application (not a broker
  * redelivery, whose delay would block the queue: ARTEMIS-2417). Retries never stop; their delay is
  * capped. Only a bug or an infrastructure failure (database down) escapes, to be redelivered.
@@ -54,14 +58,41 @@ public class SyncMessageHandler {
     @Inject
     Event<SyncMessageHandled> handled;
 
+    /** A sync message as the broker delivered it. */
+    public record Delivery(SyncMessage message, boolean redelivered) {
+
+        /** A redelivery repeats an attempt that may have reached Informz. */
+        boolean inDoubt() {
+            return redelivered || message.inDoubt();
+        }
+    }
+
     /**
      * @param redelivered whether the broker delivers the message again after a transaction that
      *                    failed: an earlier attempt may have reached Informz without its outcome
      *                    being booked
      */
     public void handle(SyncMessage message, boolean redelivered) {
-        consume(message, redelivered);
-        handled.fire(new SyncMessageHandled(message));
+        handle(List.of(new Delivery(message, redelivered)));
+    }
+
+    /**
+     * Consumes the deliveries in one transaction: contact syncs together (one Subscribe for those
+     * going to the same interests), any other message on its own.
+     */
+    public void handle(List<Delivery> deliveries) {
+        List<Delivery> contacts = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.message().kind() == AggregateKind.CONTACT) {
+                contacts.add(delivery);
+            } else {
+                consume(delivery.message(), delivery.redelivered());
+            }
+        }
+        if (!contacts.isEmpty()) {
+            syncContacts(contacts);
+        }
+        deliveries.forEach(delivery -> handled.fire(new SyncMessageHandled(delivery.message())));
     }
 
     private void consume(SyncMessage message, boolean redelivered) {
@@ -69,21 +100,8 @@ public class SyncMessageHandler {
             fanOutToContacts(message.id());
             return;
         }
-        // A redelivery repeats an attempt that may have reached Informz: coalescing it into a later,
-        // ordinary message would lose the doubt it carries.
         boolean inDoubt = redelivered || message.inDoubt();
-        SyncCoalescer.Decision decision;
-        if (inDoubt) {
-            coalescer.restart(message);
-            decision = new SyncCoalescer.Proceed();
-        } else {
-            decision = coalescer.decide(message);
-        }
-        if (decision instanceof SyncCoalescer.Defer defer) {
-            scheduler.schedule(message.asDeferred(), defer.delay());
-            return;
-        }
-        if (decision instanceof SyncCoalescer.Drop) {
+        if (!goesAheadNow(message, inDoubt)) {
             return;
         }
         Optional<Duration> informzDown = connection.waitBeforeCalling();
@@ -94,7 +112,7 @@ public class SyncMessageHandler {
         retries.takenUp(message);
         boolean connectionTold = false; // whether the breaker heard how the sync went
         try {
-            sync(message, inDoubt);
+            listSync.reconcile(message.id(), runTrigger(message), inDoubt);
             connectionTold = true;
             connection.succeeded();
         } catch (WriterBusy busy) {
@@ -102,21 +120,8 @@ public class SyncMessageHandler {
             scheduler.schedule(message.waitingTurn(redelivered), settings.writerBusyDelay());
         } catch (InformzFailure failure) {
             connectionTold = true;
-            if (failure.connectionProblem()) {
-                connection.failed(failure.getMessage());
-            } else {
-                connection.succeeded();
-            }
-            Duration delay = failure.unknownInterest() ? settings.missingInterestRecheck()
-                    : settings.retryDelay(message.attempt() + 1);
-            Optional<PendingRetries.Scheduled> retry = retries.retryFor(message, delay);
-            LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage() + "); "
-                    + (retry.isPresent() ? "attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms"
-                            : "a retry already pending covers it"));
-            if (retry.isPresent()) {
-                scheduler.schedule(retry.get().message(), delay);
-                retryScheduled.fire(retry.get());
-            }
+            tell(failure);
+            retryLater(message, failure);
         } finally {
             if (!connectionTold) {
                 connection.probeAbandoned();
@@ -124,12 +129,96 @@ public class SyncMessageHandler {
         }
     }
 
-    private void sync(SyncMessage message, boolean inDoubt) {
-        switch (message.kind()) {
-            case CONTACT -> contactSync.sync(Math.toIntExact(message.id()), settings.retryDelay(message.attempt() + 1),
-                    inDoubt);
-            case LIST -> listSync.reconcile(message.id(), runTrigger(message), inDoubt);
-            case ACCOUNT -> throw new IllegalStateException("accounts fan out, they do not sync");
+    /** The contacts' syncs in one go; a contact with several messages syncs once, for all of them. */
+    private void syncContacts(List<Delivery> deliveries) {
+        Map<Integer, List<Delivery>> byContact = new TreeMap<>();
+        for (Delivery delivery : deliveries) {
+            if (goesAheadNow(delivery.message(), delivery.inDoubt())) {
+                byContact.computeIfAbsent(Math.toIntExact(delivery.message().id()), id -> new ArrayList<>()).add(delivery);
+            }
+        }
+        if (byContact.isEmpty()) {
+            return;
+        }
+        Optional<Duration> informzDown = connection.waitBeforeCalling();
+        if (informzDown.isPresent()) {
+            byContact.values().forEach(waiting -> waiting.forEach(d ->
+                    scheduler.schedule(d.message().waitingTurn(d.redelivered()), informzDown.get())));
+            return;
+        }
+        List<ContactSync.Request> requests = new ArrayList<>();
+        byContact.forEach((contactId, its) -> {
+            its.forEach(d -> retries.takenUp(d.message()));
+            int attempt = its.stream().mapToInt(d -> d.message().attempt()).max().orElseThrow();
+            requests.add(new ContactSync.Request(contactId, settings.retryDelay(attempt + 1),
+                    its.stream().anyMatch(Delivery::inDoubt)));
+        });
+        boolean connectionTold = false;
+        try {
+            ContactSync.Outcome outcome = contactSync.sync(requests);
+            for (int busy : outcome.busy()) {
+                LOG.fine(() -> "Sync of contact " + busy + " waits its turn: another unit of work holds it or its address");
+                byContact.get(busy).forEach(d -> scheduler.schedule(d.message().waitingTurn(d.redelivered()),
+                        settings.writerBusyDelay()));
+            }
+            if (outcome.busy().size() == byContact.size()) {
+                return; // no call made: the breaker learned nothing
+            }
+            connectionTold = true;
+            if (outcome.failure().isEmpty()) {
+                connection.succeeded();
+                return;
+            }
+            InformzFailure failure = outcome.failure().get();
+            tell(failure);
+            byContact.forEach((contactId, its) -> {
+                if (!outcome.busy().contains(contactId)) {
+                    its.forEach(d -> retryLater(d.message(), failure));
+                }
+            });
+        } finally {
+            if (!connectionTold) {
+                connection.probeAbandoned();
+            }
+        }
+    }
+
+    /**
+     * Whether the message's sync goes ahead now: bursts are coalesced, except for a message in doubt.
+     * A redelivery repeats an attempt that may have reached Informz: coalescing it into a later,
+     * ordinary message would lose the doubt it carries.
+     */
+    private boolean goesAheadNow(SyncMessage message, boolean inDoubt) {
+        if (inDoubt) {
+            coalescer.restart(message);
+            return true;
+        }
+        SyncCoalescer.Decision decision = coalescer.decide(message);
+        if (decision instanceof SyncCoalescer.Defer defer) {
+            scheduler.schedule(message.asDeferred(), defer.delay());
+            return false;
+        }
+        return !(decision instanceof SyncCoalescer.Drop);
+    }
+
+    private void tell(InformzFailure failure) {
+        if (failure.connectionProblem()) {
+            connection.failed(failure.getMessage());
+        } else {
+            connection.succeeded();
+        }
+    }
+
+    private void retryLater(SyncMessage message, InformzFailure failure) {
+        Duration delay = failure.unknownInterest() ? settings.missingInterestRecheck()
+                : settings.retryDelay(message.attempt() + 1);
+        Optional<PendingRetries.Scheduled> retry = retries.retryFor(message, delay);
+        LOG.info(() -> "Sync of " + message.groupId() + " failed (" + failure.kind() + ": " + failure.getMessage() + "); "
+                + (retry.isPresent() ? "attempt " + (message.attempt() + 1) + " in " + delay.toMillis() + " ms"
+                        : "a retry already pending covers it"));
+        if (retry.isPresent()) {
+            scheduler.schedule(retry.get().message(), delay);
+            retryScheduled.fire(retry.get());
         }
     }
 

@@ -13,6 +13,14 @@ public class SyncSettings {
     }
 
     /**
+     * Contact syncs taken from the queue into one transaction (one Subscribe for those going to the
+     * same interests): the message delivered and those waiting behind it. 1 syncs each alone.
+     */
+    public int contactBatchSize() {
+        return Math.max(1, Integer.getInteger("idss.sync.contact-batch-size", 50));
+    }
+
+    /**
      * Batches of one list reconcile in flight at once, each a transaction on its own thread and
      * database connection: one batch's database work overlaps another's Informz call.
      */

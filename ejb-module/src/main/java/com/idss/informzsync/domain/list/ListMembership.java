@@ -3,6 +3,7 @@ package com.idss.informzsync.domain.list;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -27,10 +28,13 @@ public interface ListMembership {
     boolean isMember(long listId, int contactId);
 
     /**
-     * Which of the given lists the contact is on now: the same answer as {@link #isMember} list by
-     * list, in a few queries whatever the number of lists (a contact sync asks this on every save).
+     * Which of the given lists each contact is on now: the same answer as {@link #isMember} list by
+     * list, in a few queries whatever the number of lists and contacts (contact syncs ask this on
+     * every save).
+     *
+     * @return a set for every contact asked about, empty when it is on none of the lists
      */
-    Set<Long> listsContaining(int contactId, Collection<Long> listIds);
+    Map<Integer, Set<Long>> listsContaining(Collection<Integer> contactIds, Collection<Long> listIds);
 
     /** Which of the given contacts are on the list now (a batch checks its plan against current data). */
     Set<Integer> membersAmong(long listId, int[] contactIds);

@@ -1,6 +1,7 @@
 package com.idss.informzsync.infrastructure.messaging;
 
 import com.idss.informzsync.application.sync.AggregateChanged;
+import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncScheduler;
 import jakarta.annotation.Resource;
@@ -20,8 +21,11 @@ import java.util.Set;
 /**
  * Puts sync messages on the queue through the XA connection factory, so a send commits or rolls
  * back with the transaction it is made in. For CRM changes: at most one message per aggregate per
- * transaction (the consumer reads current state, so one is enough). Messages about one aggregate
- * share a JMS message group: Artemis hands them to one consumer at a time, in order.
+ * transaction (the consumer reads current state, so one is enough). Messages about one list or
+ * account share a JMS message group: Artemis hands them to one consumer at a time, in order. Contact
+ * messages have none: a group pins its messages to one session, and the contact syncs waiting in the
+ * queue must stay free for the next contact sync to take (WaitingContactSyncs). Their order is the
+ * one-writer rule's: a contact's syncs run one at a time, each pushing the contact as it is then.
  */
 @ApplicationScoped
 public class SyncMessagePublisher implements SyncScheduler {
@@ -50,7 +54,10 @@ public class SyncMessagePublisher implements SyncScheduler {
     }
 
     private void send(SyncMessage message, Duration delay) {
-        JMSProducer producer = jms.createProducer().setProperty("JMSXGroupID", message.groupId());
+        JMSProducer producer = jms.createProducer().setProperty(SyncQueue.KIND_PROPERTY, message.kind().wireName());
+        if (message.kind() != AggregateKind.CONTACT) {
+            producer.setProperty("JMSXGroupID", message.groupId());
+        }
         if (!delay.isNegative() && !delay.isZero()) {
             // Artemis keeps a delayed message aside until it is due: the queue behind it keeps moving.
             producer.setDeliveryDelay(delay.toMillis());

@@ -3,9 +3,11 @@ package com.idss.informzsync.infrastructure.messaging;
 import com.idss.informzsync.application.operations.DeadLetterDesk;
 import com.idss.informzsync.application.operations.DeliveryFailures;
 import com.idss.informzsync.application.operations.MessageQueues;
+import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncMessageFailed;
 import com.idss.informzsync.application.sync.SyncMessageHandler;
+import com.idss.informzsync.application.sync.SyncSettings;
 import com.idss.informzsync.infrastructure.persistence.DatabaseReachability;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
@@ -19,17 +21,24 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Consumes the sync queue, each message in its own container transaction. A message no delivery can
- * read goes to the dead-letter queue on its first delivery. Any other exception rolls the transaction
- * back: the broker redelivers, and after the configured attempts dead-letters it.
+ * Consumes the sync queue in container transactions: a contact's sync message together with the
+ * contact syncs waiting behind it (up to {@code idss.sync.contact-batch-size}), any other message on
+ * its own. A message no delivery can read goes to the dead-letter queue on its first delivery. Any
+ * other exception rolls the transaction back: the broker redelivers every message taken, and after
+ * the configured attempts dead-letters it.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = SyncQueue.JNDI_NAME),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        // Messages wait in the queue, not in a busy session's buffer: see WaitingContactSyncs.
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
         // Informz publishes no rate limit: keep concurrency bounded (server-config sets the value).
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${idss.sync.max-sessions:4}")
 })
@@ -41,6 +50,12 @@ public class SyncQueueListener implements MessageListener {
 
     @Inject
     SyncMessageHandler handler;
+
+    @Inject
+    WaitingContactSyncs waiting;
+
+    @Inject
+    SyncSettings settings;
 
     @Inject
     Event<SyncMessageFailed> failed;
@@ -60,28 +75,47 @@ public class SyncQueueListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        Optional<Taken> first = read(message);
+        if (first.isEmpty()) {
+            return;
+        }
+        List<Taken> taken = new ArrayList<>(List.of(first.get()));
+        // A redelivered message goes alone: should it fail every time, it fails no other message.
+        if (first.get().sync().kind() == AggregateKind.CONTACT && !first.get().redelivered()) {
+            waiting.take(settings.contactBatchSize() - 1).forEach(more -> read(more).ifPresent(taken::add));
+            LOG.fine(() -> "Contact syncs taken together: " + taken.size());
+        }
+        try {
+            handler.handle(taken.stream().map(t -> new SyncMessageHandler.Delivery(t.sync(), t.redelivered())).toList());
+        } catch (RuntimeException e) {
+            for (Taken failedOne : taken) {
+                int deliveryCount = deliveryCountOf(failedOne.message());
+                LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
+                failed.fire(new SyncMessageFailed(failedOne.payload(), deliveryCount, e.toString()));
+                remember(failedOne.message(), deliveryCount, e);
+            }
+            // If the database is down, the redelivery must not come before it is back.
+            database.awaitReachable();
+            throw e;
+        }
+    }
+
+    /** A message as read from the queue. */
+    private record Taken(Message message, String payload, SyncMessage sync, boolean redelivered) {
+    }
+
+    /** The message, or nothing when no delivery could read it: then it is dead-lettered now. */
+    private Optional<Taken> read(Message message) {
         String payload = null;
-        SyncMessage syncMessage;
         try {
             payload = textOf(message);
-            syncMessage = SyncMessage.parse(payload);
+            return Optional.of(new Taken(message, payload, SyncMessage.parse(payload), redelivered(message)));
         } catch (IllegalArgumentException unreadable) { // MalformedSyncMessageException, or not a TextMessage
             // No later delivery could read it either: to the dead-letter queue at once, with the reason.
             LOG.warning("Unreadable sync message dead-lettered: " + unreadable.getMessage());
             failed.fire(new SyncMessageFailed(payload, deliveryCountOf(message), unreadable.toString()));
             deadLetter(message, payload, unreadable.getMessage());
-            return;
-        }
-        try {
-            handler.handle(syncMessage, redelivered(message));
-        } catch (RuntimeException e) {
-            int deliveryCount = deliveryCountOf(message);
-            LOG.log(Level.WARNING, "Sync message failed (delivery " + deliveryCount + "): " + e.getMessage());
-            failed.fire(new SyncMessageFailed(payload, deliveryCount, e.toString()));
-            remember(message, deliveryCount, e);
-            // If the database is down, the redelivery must not come before it is back.
-            database.awaitReachable();
-            throw e;
+            return Optional.empty();
         }
     }
 

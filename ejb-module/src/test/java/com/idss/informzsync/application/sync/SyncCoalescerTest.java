@@ -36,6 +36,24 @@ class SyncCoalescerTest {
     }
 
     @Test
+    void aSyncOutOfTurnLeavesTheFollowUpToComeInPlaceSoOneChainOfFollowUpsRemains() {
+        coalescer.decide(changed);
+        clock.advance(Duration.ofMillis(300));
+        assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed), "follow-up at 2.0 s");
+        clock.advance(Duration.ofMillis(200));
+        // A sync that had waited its turn comes back (deferred) and goes ahead at 0.5 s.
+        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed.waitingTurn(false)));
+        clock.advance(Duration.ofMillis(100));
+        assertInstanceOf(SyncCoalescer.Drop.class, coalescer.decide(changed), "the follow-up at 2.0 s covers it");
+        clock.advance(Duration.ofMillis(1400));
+        assertInstanceOf(SyncCoalescer.Proceed.class, coalescer.decide(changed.asDeferred()), "the follow-up, at 2.0 s");
+        clock.advance(Duration.ofMillis(100));
+        SyncCoalescer.Defer next = assertInstanceOf(SyncCoalescer.Defer.class, coalescer.decide(changed),
+                "the follow-up cleared its slot: the next change gets one follow-up of its own");
+        assertEquals(Duration.ofMillis(1900), next.delay());
+    }
+
+    @Test
     void afterTheWindowTheNextChangeSyncsAtOnce() {
         coalescer.decide(changed);
         clock.advance(Duration.ofSeconds(2));

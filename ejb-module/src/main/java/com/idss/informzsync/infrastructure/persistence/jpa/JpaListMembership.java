@@ -20,6 +20,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,29 +136,31 @@ public class JpaListMembership implements ListMembership {
     }
 
     @Override
-    public Set<Long> listsContaining(int contactId, Collection<Long> listIds) {
-        if (listIds.isEmpty()) {
-            return Set.of();
+    public Map<Integer, Set<Long>> listsContaining(Collection<Integer> contactIds, Collection<Long> listIds) {
+        Map<Integer, Set<Long>> containing = new HashMap<>();
+        contactIds.forEach(id -> containing.put(id, new HashSet<>()));
+        if (listIds.isEmpty() || contactIds.isEmpty()) {
+            return containing;
         }
-        Set<Long> containing = new HashSet<>(em.createQuery("select l.id from DistributionList l join l.members m "
-                        + "where m.id = :contactId and m.active <> false and l.id in :lists", Long.class)
-                .setParameter("contactId", contactId)
+        for (Object[] row : em.createQuery("select m.id, l.id from DistributionList l join l.members m "
+                        + "where m.id in :contacts and m.active <> false and l.id in :lists", Object[].class)
+                .setParameter("contacts", contactIds)
                 .setParameter("lists", listIds)
-                .getResultList());
+                .getResultList()) {
+            containing.get((Integer) row[0]).add((Long) row[1]);
+        }
         Map<Long, List<CriteriaGroup>> queriesByList = new LinkedHashMap<>();
         for (Object[] row : em.createQuery("select q.list.id, q.criteriaJson from SavedQuery q "
                         + "where q.list.id in :lists order by q.list.id, q.id", Object[].class)
                 .setParameter("lists", listIds)
                 .getResultList()) {
-            if (!containing.contains((Long) row[0])) {
-                queriesByList.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(ParsedQueries.parse((String) row[1]));
-            }
+            queriesByList.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add(ParsedQueries.parse((String) row[1]));
         }
         if (queriesByList.isEmpty()) {
             return containing;
         }
-        // One row for the contact: whether it is active, then one 0/1 column per list ("does any of
-        // this list's queries match?"). Active is read, not filtered on: with the filter, H2 failed
+        // One row per contact: its id, whether it is active, then one 0/1 column per list ("does any
+        // of this list's queries match?"). Active is read, not filtered on: with the filter, H2 failed
         // this query with "BOOLEAN and INTEGER are not comparable".
         CriteriaBuilder cb = em.getCriteriaBuilder();
         QueryParameters parameters = new QueryParameters(cb);
@@ -165,20 +168,22 @@ public class JpaListMembership implements ListMembership {
         Root<Contact> contact = query.from(Contact.class);
         SavedQueryPredicates predicates = new SavedQueryPredicates(cb, query, contact, parameters);
         List<Long> columns = new ArrayList<>(queriesByList.keySet());
-        List<Selection<?>> matches = new ArrayList<>(columns.size() + 1);
+        List<Selection<?>> matches = new ArrayList<>(columns.size() + 2);
+        matches.add(contact.get("id"));
         matches.add(contact.get("active"));
         for (Long listId : columns) {
             Predicate anyQuery = cb.or(queriesByList.get(listId).stream().map(predicates::matches).toArray(Predicate[]::new));
             matches.add(cb.<Integer>selectCase().when(anyQuery, 1).otherwise(0));
         }
-        query.multiselect(matches).where(cb.equal(contact.get("id"), parameters.bind(Integer.class, contactId)));
+        query.multiselect(matches).where(contact.get("id").in(contactIds));
         for (Tuple row : parameters.applyTo(em.createQuery(query)).getResultList()) {
-            if (Boolean.FALSE.equals(row.get(0))) {
-                return containing; // explicit memberships were already filtered on active
+            if (Boolean.FALSE.equals(row.get(1))) {
+                continue; // explicit memberships were already filtered on active
             }
+            Set<Long> lists = containing.get((Integer) row.get(0));
             for (int i = 0; i < columns.size(); i++) {
-                if (((Number) row.get(i + 1)).intValue() == 1) {
-                    containing.add(columns.get(i));
+                if (((Number) row.get(i + 2)).intValue() == 1) {
+                    lists.add(columns.get(i));
                 }
             }
         }

@@ -53,6 +53,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -316,6 +317,9 @@ abstract class CrmPersistenceContract {
                 newList("Several: hotels or Orlando", List.of("dan"), any(equalTo(ACCOUNT_TYPE, "HOTEL"), equalTo(CITY, "orlando"))),
                 newList("Several: hand-picked only", List.of("frank", "ivy"), new CriteriaGroup[0]),
                 newList("Several: nobody", List.of(), all(equalTo(TAG, "no such tag"))));
+        List<Integer> everyone = fixture.contactIds.keySet().stream().map(fixture::id).toList();
+        Map<Integer, Set<Long>> together = db.inTransaction(em -> new JpaListMembership(em).listsContaining(everyone, listIds));
+        assertEquals(new TreeSet<>(everyone), new TreeSet<>(together.keySet()), "a set for every contact asked about");
         int checked = 0;
         for (String nickname : fixture.contactIds.keySet()) {
             int contactId = fixture.id(nickname);
@@ -325,12 +329,15 @@ abstract class CrmPersistenceContract {
                     expected.add(listId);
                 }
             }
-            Set<Long> actual = db.inTransaction(em -> new JpaListMembership(em).listsContaining(contactId, listIds));
-            assertEquals(expected, new TreeSet<>(actual), nickname);
+            Set<Long> alone = db.inTransaction(em -> new JpaListMembership(em).listsContaining(List.of(contactId), listIds))
+                    .get(contactId);
+            assertEquals(expected, new TreeSet<>(alone), nickname + ", asked about alone");
+            assertEquals(expected, new TreeSet<>(together.get(contactId)), nickname + ", asked about with everyone");
             checked += expected.size();
         }
         assertTrue(checked > listIds.size(), "the fixture puts contacts on several lists");
-        assertEquals(Set.of(), db.inTransaction(em -> new JpaListMembership(em).listsContaining(fixture.id("ann"), List.of())));
+        assertEquals(Map.of(fixture.id("ann"), Set.of()),
+                db.inTransaction(em -> new JpaListMembership(em).listsContaining(List.of(fixture.id("ann")), List.of())));
     }
 
     @Test
