@@ -118,7 +118,7 @@ class ConcurrencyIT {
 
     /**
      * A contact reactivated while its deactivation's opt-out goes unanswered is back in the group. The
-     * reactivation's own sync queues behind the held one (one message group per contact), and must
+     * reactivation's own sync waits its turn behind the held one (the contact's writer lock), and must
      * resolve the doubt the lost reply leaves before it pushes.
      */
     @Test

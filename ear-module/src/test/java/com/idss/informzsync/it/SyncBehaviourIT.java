@@ -163,7 +163,7 @@ class SyncBehaviourIT {
         for (int click = 0; click < 4; click++) {
             commands.syncListNow(listId); // never coalesced: each one reconciles, and fails on the interest
         }
-        // The four are handled one after another (one message group), so once the fourth has committed
+        // The four reconcile one after another (the list's writer lock), so once the fourth has failed
         // the retries the first three scheduled are on record.
         sync.await("four manual reconciles failed on the missing interest", () -> crm.runs(listId).stream()
                 .filter(r -> r.getTrigger() == ListSyncRun.Trigger.SYNC_NOW && r.getStatus() == ListSyncRun.Status.FAILED)

@@ -104,13 +104,17 @@ public class ListSync {
      *                against Informz first, as at night
      * @throws InformzFailure when Informz is unreachable or refuses the interest; the run says so and
      *                        the caller schedules another attempt
-     * @throws WriterBusy     when a batch waited too long for contacts another unit of work holds; the
-     *                        batches before it are done, and the caller schedules the reconcile again
+     * @throws WriterBusy     when another reconcile of the list is running, or a batch waited too long
+     *                        for contacts another unit of work holds (the batches before it are done):
+     *                        the caller schedules the reconcile again
      */
     public void reconcile(long listId, ListSyncRun.Trigger trigger, boolean inDoubt) {
         DistributionList list = em.find(DistributionList.class, listId);
         if (list == null || !list.isActive() || !list.isSyncToInformz()) {
             return; // Turning sync off or deactivating never empties the Informz group.
+        }
+        if (!locks.tryHoldList(listId)) {
+            throw new WriterBusy("list " + listId + " is being reconciled");
         }
         String interest = list.getInformzInterestName();
         ListSyncRun run = stateBook.startRun(listId, trigger);

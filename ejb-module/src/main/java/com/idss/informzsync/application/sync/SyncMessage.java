@@ -74,10 +74,7 @@ public record SyncMessage(AggregateKind kind, long id, SyncTrigger trigger, int 
         return new SyncMessage(kind, id, trigger, 0, false, true, 0);
     }
 
-    /**
-     * What identifies the aggregate among the sync's bookkeeping (coalescing, pending retries); also
-     * the JMS message group of list and account messages, handled one at a time, in order.
-     */
+    /** What identifies the aggregate in the sync's bookkeeping (coalescing, pending retries) and logs. */
     public String groupId() {
         return kind.wireName() + ":" + id;
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,8 +143,7 @@ public class SyncMessageHandler {
         }
         Optional<Duration> informzDown = connection.waitBeforeCalling();
         if (informzDown.isPresent()) {
-            byContact.values().forEach(waiting -> waiting.forEach(d ->
-                    scheduler.schedule(d.message().waitingTurn(d.redelivered()), informzDown.get())));
+            byContact.values().forEach(its -> scheduler.schedule(waitingTurn(its), informzDown.get()));
             return;
         }
         List<ContactSync.Request> requests = new ArrayList<>();
@@ -158,8 +158,7 @@ public class SyncMessageHandler {
             ContactSync.Outcome outcome = contactSync.sync(requests);
             for (int busy : outcome.busy()) {
                 LOG.fine(() -> "Sync of contact " + busy + " waits its turn: another unit of work holds it or its address");
-                byContact.get(busy).forEach(d -> scheduler.schedule(d.message().waitingTurn(d.redelivered()),
-                        settings.writerBusyDelay()));
+                scheduler.schedule(waitingTurn(byContact.get(busy)), settings.writerBusyDelay());
             }
             if (outcome.busy().size() == byContact.size()) {
                 return; // no call made: the breaker learned nothing
@@ -181,6 +180,15 @@ public class SyncMessageHandler {
                 connection.probeAbandoned();
             }
         }
+    }
+
+    /**
+     * One message that comes back for a contact's messages: the furthest retry among them, in doubt
+     * if any of them was.
+     */
+    private static SyncMessage waitingTurn(List<Delivery> its) {
+        Delivery furthest = its.stream().max(Comparator.comparingInt(d -> d.message().attempt())).orElseThrow();
+        return furthest.message().waitingTurn(its.stream().anyMatch(Delivery::inDoubt));
     }
 
     /**

@@ -21,6 +21,14 @@ public class SyncSettings {
     }
 
     /**
+     * How long a contact sync message must have waited for a session before the sync looks for
+     * others waiting behind it (a message taken at once has none behind it, as a rule).
+     */
+    public Duration contactBatchAfterWait() {
+        return Duration.ofMillis(Long.getLong("idss.sync.contact-batch-after-wait-ms", 5));
+    }
+
+    /**
      * Batches of one list reconcile in flight at once, each a transaction on its own thread and
      * database connection: one batch's database work overlaps another's Informz call.
      */

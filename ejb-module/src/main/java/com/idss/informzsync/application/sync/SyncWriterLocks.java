@@ -13,6 +13,12 @@ public interface SyncWriterLocks {
     /** Takes the contact's lock unless another transaction holds it; never waits. */
     boolean tryHoldContact(int contactId);
 
+    /**
+     * Takes the list's lock unless another transaction holds it; never waits. One reconcile of a list
+     * at a time: its message's transaction holds it for the whole run.
+     */
+    boolean tryHoldList(long listId);
+
     /** Takes these addresses' locks (normalized) unless another transaction holds one of them; never waits. */
     boolean tryHoldEmails(Collection<String> emails);
 

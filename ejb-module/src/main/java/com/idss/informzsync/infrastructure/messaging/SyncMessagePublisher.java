@@ -1,7 +1,6 @@
 package com.idss.informzsync.infrastructure.messaging;
 
 import com.idss.informzsync.application.sync.AggregateChanged;
-import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.SyncMessage;
 import com.idss.informzsync.application.sync.SyncScheduler;
 import jakarta.annotation.Resource;
@@ -21,11 +20,11 @@ import java.util.Set;
 /**
  * Puts sync messages on the queue through the XA connection factory, so a send commits or rolls
  * back with the transaction it is made in. For CRM changes: at most one message per aggregate per
- * transaction (the consumer reads current state, so one is enough). Messages about one list or
- * account share a JMS message group: Artemis hands them to one consumer at a time, in order. Contact
- * messages have none: a group pins its messages to one session, and the contact syncs waiting in the
- * queue must stay free for the next contact sync to take (WaitingContactSyncs). Their order is the
- * one-writer rule's: a contact's syncs run one at a time, each pushing the contact as it is then.
+ * transaction (the consumer reads current state, so one is enough). No JMS message group: a group
+ * pins its messages to the session that took the first one, where they wait behind whatever that
+ * session does (a contact sync, another list), and hides them from a contact sync taking those
+ * waiting in the queue (WaitingContactSyncs). The writer locks keep one sync at a time per contact
+ * and one reconcile per list instead, each working on the CRM as it is then.
  */
 @ApplicationScoped
 public class SyncMessagePublisher implements SyncScheduler {
@@ -55,9 +54,6 @@ public class SyncMessagePublisher implements SyncScheduler {
 
     private void send(SyncMessage message, Duration delay) {
         JMSProducer producer = jms.createProducer().setProperty(SyncQueue.KIND_PROPERTY, message.kind().wireName());
-        if (message.kind() != AggregateKind.CONTACT) {
-            producer.setProperty("JMSXGroupID", message.groupId());
-        }
         if (!delay.isNegative() && !delay.isZero()) {
             // Artemis keeps a delayed message aside until it is due: the queue behind it keeps moving.
             producer.setDeliveryDelay(delay.toMillis());

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Takes the contact syncs waiting in the sync queue, in the caller's transaction: they leave the
  * queue with its commit, or come back with its rollback, as the message the listener was handed.
- * Contact messages carry no message group (which would pin them to one session); the one-writer
- * rule keeps a contact's syncs one at a time. Only messages already waiting: it never waits for more.
+ * Sync messages carry no message group (which would pin them to one session); the one-writer rule
+ * keeps a contact's syncs one at a time. Only messages already waiting: it never waits for more.
  */
 @ApplicationScoped
 public class WaitingContactSyncs {

@@ -43,6 +43,10 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
         return "c:" + contactId;
     }
 
+    static String listKey(long listId) {
+        return "l:" + listId;
+    }
+
     static String emailKey(String email) {
         return "e:" + email.strip().toLowerCase(Locale.ROOT);
     }
@@ -50,6 +54,11 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
     @Override
     public boolean tryHoldContact(int contactId) {
         return tryHold(new TreeSet<>(List.of(contactKey(contactId))));
+    }
+
+    @Override
+    public boolean tryHoldList(long listId) {
+        return tryHold(new TreeSet<>(List.of(listKey(listId))));
     }
 
     @Override
