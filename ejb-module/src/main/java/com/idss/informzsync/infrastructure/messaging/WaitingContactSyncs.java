@@ -21,13 +21,6 @@ import java.util.List;
 public class WaitingContactSyncs {
 
     private static final String CONTACTS_ONLY = SyncQueue.KIND_PROPERTY + " = 'contact'";
-    /**
-     * How long to wait for the broker to hand over the next waiting message. Not receiveNoWait: on a
-     * consumer that prefetches nothing, it waits for the broker's "nothing here" answer, which the
-     * broker gives only when the queue is empty; with other messages in it (delayed ones, lists) it
-     * waited for the next contact sync to arrive, 17 s in one cluster test.
-     */
-    private static final long RECEIVE_WAIT_MS = 3;
 
     @Inject
     @JMSConnectionFactory(SyncQueue.XA_CONNECTION_FACTORY)
@@ -44,7 +37,7 @@ public class WaitingContactSyncs {
         }
         try (JMSConsumer consumer = jms.createConsumer(syncQueue, CONTACTS_ONLY)) {
             Message next;
-            while (taken.size() < max && (next = consumer.receive(RECEIVE_WAIT_MS)) != null) {
+            while (taken.size() < max && (next = consumer.receiveNoWait()) != null) {
                 taken.add(next);
             }
         }
