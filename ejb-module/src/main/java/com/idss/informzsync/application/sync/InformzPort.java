@@ -2,7 +2,6 @@ package com.idss.informzsync.application.sync;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +70,22 @@ public interface InformzPort {
     List<Membership> membershipsOf(int contactId);
 
     /**
-     * Informz subscriber id of every contact (remote ID) currently on the interest: lean, for
-     * write-back, one grid page (up to 1,000 contacts) per {@code next()}; each may throw
-     * {@link InformzFailure}.
+     * Informz subscriber id of every contact (remote ID) currently on the interest, lean, for
+     * write-back: the rows are counted at once (one call), each page is a call of its own (up to 1,000
+     * contacts) and may throw {@link InformzFailure}.
      */
-    Iterator<Map<Integer, Long>> subscriberIdsByContact(String interest);
+    SubscriberIdPages subscriberIdsByContact(String interest);
+
+    /**
+     * Pages of an interest's subscriber ids by contact. Each page is read on its own (the rows are
+     * sorted on a stable key and addressed by their first row), so several threads may read pages at
+     * once and in any order.
+     */
+    interface SubscriberIdPages {
+
+        int pageCount();
+
+        /** Page {@code index} (from 0): subscriber id by contact id, cancelled memberships left out. */
+        Map<Integer, Long> page(int index);
+    }
 }

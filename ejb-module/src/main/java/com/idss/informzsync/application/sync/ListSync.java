@@ -17,11 +17,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -194,14 +194,7 @@ public class ListSync {
         for (int i = 0; i < batches.size(); i += lanes) {
             for (int lane = 1; lane < lanes && i + lane < batches.size(); lane++) {
                 int[] batch = batches.get(i + lane);
-                others.get(lane - 1).submit(() -> {
-                    informz.about(null, listId);
-                    try {
-                        return work.apply(batch);
-                    } finally {
-                        informz.forget();
-                    }
-                });
+                others.get(lane - 1).submit(() -> aboutList(listId, () -> work.apply(batch)));
             }
             RuntimeException thrown = null;
             List<ListBatchWriter.Result> done = new ArrayList<>(lanes);
@@ -280,17 +273,56 @@ public class ListSync {
                 writing.submit(() -> stateBook.writeSubscriberIds(ids));
             }
         } else {
-            Iterator<Map<Integer, Long>> pages = informz.subscriberIdsByContact(interest);
+            InformzPort.SubscriberIdPages pages = informz.subscriberIdsByContact(interest);
             tally.calls++;
-            while (pages.hasNext()) {
+            // Two pages in flight, one read here and the next on a background lane, so Informz answers one
+            // while this server parses the other; each page's ids are written on a lane of their own
+            // while the next two are read (the pages hold different contacts).
+            BackgroundLane<Map<Integer, Long>> readingAhead = new BackgroundLane<>(background);
+            BackgroundLane<Integer> writingAhead = new BackgroundLane<>(background);
+            for (int page = 0; page < pages.pageCount(); page += 2) {
                 long reading = System.nanoTime();
-                Map<Integer, Long> page = pages.next();
+                int next = page + 1;
+                if (next < pages.pageCount()) {
+                    readingAhead.submit(() -> aboutList(listId, () -> pages.page(next)));
+                }
+                Map<Integer, Long> ids = readHere(pages, page, readingAhead);
+                Map<Integer, Long> ahead = readingAhead.awaitPrevious();
                 tally.readBackNanos += System.nanoTime() - reading;
-                tally.calls++;
-                writing.submit(() -> stateBook.writeSubscriberIds(page));
+                tally.calls += ahead == null ? 1 : 2;
+                writing.submit(() -> stateBook.writeSubscriberIds(ids));
+                if (ahead != null) {
+                    writingAhead.submit(() -> stateBook.writeSubscriberIds(ahead));
+                }
             }
+            writingAhead.awaitPrevious();
         }
         writing.awaitPrevious();
+    }
+
+    /** A page read on this thread; when it fails, the page read ahead is awaited, not left running behind it. */
+    private static Map<Integer, Long> readHere(InformzPort.SubscriberIdPages pages, int page,
+            BackgroundLane<Map<Integer, Long>> readingAhead) {
+        try {
+            return pages.page(page);
+        } catch (RuntimeException failure) {
+            try {
+                readingAhead.awaitPrevious();
+            } catch (RuntimeException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+            throw failure;
+        }
+    }
+
+    /** Runs Informz calls on a background lane, recorded as this list's (as the reconcile's own thread does). */
+    private <T> T aboutList(long listId, Supplier<T> calls) {
+        informz.about(null, listId);
+        try {
+            return calls.get();
+        } finally {
+            informz.forget();
+        }
     }
 
     /**

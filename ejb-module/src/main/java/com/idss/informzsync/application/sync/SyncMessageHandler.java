@@ -59,22 +59,17 @@ public class SyncMessageHandler {
     @Inject
     Event<SyncMessageHandled> handled;
 
-    /** A sync message as the broker delivered it. */
+    /**
+     * A sync message as the broker delivered it; {@code redelivered} when the broker delivers it
+     * again after a transaction that failed (an earlier attempt may have reached Informz without its
+     * outcome being booked).
+     */
     public record Delivery(SyncMessage message, boolean redelivered) {
 
         /** A redelivery repeats an attempt that may have reached Informz. */
         boolean inDoubt() {
             return redelivered || message.inDoubt();
         }
-    }
-
-    /**
-     * @param redelivered whether the broker delivers the message again after a transaction that
-     *                    failed: an earlier attempt may have reached Informz without its outcome
-     *                    being booked
-     */
-    public void handle(SyncMessage message, boolean redelivered) {
-        handle(List.of(new Delivery(message, redelivered)));
     }
 
     /**

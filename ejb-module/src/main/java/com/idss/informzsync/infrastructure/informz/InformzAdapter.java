@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,19 +183,19 @@ public class InformzAdapter implements InformzPort {
     }
 
     @Override
-    public Iterator<Map<Integer, Long>> subscriberIdsByContact(String interest) {
-        Iterator<List<GridRecord>> pages = call(() -> client.gridPages(GridQuery.of("subscriber_interests")
+    public SubscriberIdPages subscriberIdsByContact(String interest) {
+        InformzClient.GridPages pages = call(() -> client.gridPagesByIndex(GridQuery.of("subscriber_interests")
                 .where(GridCondition.eq("interest_name", interest))
                 .returning("subscriber_id", "user_id", "cancellation_date")));
-        return new Iterator<>() {
+        return new SubscriberIdPages() {
             @Override
-            public boolean hasNext() {
-                return pages.hasNext();
+            public int pageCount() {
+                return pages.pageCount();
             }
 
             @Override
-            public Map<Integer, Long> next() {
-                List<GridRecord> rows = call(pages::next);
+            public Map<Integer, Long> page(int index) {
+                List<GridRecord> rows = call(() -> pages.page(index));
                 Map<Integer, Long> ids = new HashMap<>(rows.size() * 2);
                 for (GridRecord row : rows) {
                     if (row.text("cancellation_date").filter(d -> !d.isBlank()).isPresent()) {

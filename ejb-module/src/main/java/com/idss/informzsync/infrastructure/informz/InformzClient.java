@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.w3c.dom.Document;
@@ -279,12 +280,10 @@ public final class InformzClient {
      * Count is asked for at once; each {@code next()} is one call.
      */
     public Iterator<List<GridRecord>> gridPages(GridQuery query) {
-        int total = count(query);
-        GridQuery sorted = query.sortedBy(query.stableKey(), query.sortField() != null && query.descending());
+        GridPages pages = gridPagesByIndex(query);
         return new Iterator<>() {
-            private int read;
-            private int startRow = 1;
-            private boolean exhausted = total == 0;
+            private int index;
+            private boolean exhausted = pages.count() == 0;
 
             @Override
             public boolean hasNext() {
@@ -296,13 +295,33 @@ public final class InformzClient {
                 if (exhausted) {
                     throw new NoSuchElementException();
                 }
-                List<GridRecord> page = gridPage(sorted, startRow, MAX_ROWS_PER_PAGE);
-                read += page.size();
-                startRow += MAX_ROWS_PER_PAGE;
-                exhausted = page.isEmpty() || read >= total;
+                List<GridRecord> page = pages.page(index++);
+                exhausted = page.isEmpty() || index >= pages.pageCount();
                 return page;
             }
         };
+    }
+
+    /**
+     * The same rows as {@link #gridAll}, each page addressed by its first row: pages are independent
+     * calls, so they can be read in any order and several at once. The Count is asked for at once.
+     */
+    public GridPages gridPagesByIndex(GridQuery query) {
+        int total = count(query);
+        GridQuery sorted = query.sortedBy(query.stableKey(), query.sortField() != null && query.descending());
+        return new GridPages(total, index -> gridPage(sorted, 1 + index * MAX_ROWS_PER_PAGE, MAX_ROWS_PER_PAGE));
+    }
+
+    /** The rows counted when the read began, and a reader of page n (from 0), one call each. */
+    public record GridPages(int count, IntFunction<List<GridRecord>> reader) {
+
+        public int pageCount() {
+            return (count + MAX_ROWS_PER_PAGE - 1) / MAX_ROWS_PER_PAGE;
+        }
+
+        public List<GridRecord> page(int index) {
+            return reader.apply(index);
+        }
     }
 
     /** Subscriber records holding this email: several are possible (one per remote ID). */

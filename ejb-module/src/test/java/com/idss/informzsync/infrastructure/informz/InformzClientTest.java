@@ -15,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -212,6 +215,36 @@ class InformzClientTest {
         assertTrue(recorded.stream().allMatch(c -> c.compressed() == compression));
         if (compression) {
             assertTrue(simulator.calls().stream().allMatch(c -> c.operation().endsWith("(compressed)")));
+        }
+    }
+
+    @Test
+    void pagesAddressedByIndexCanBeReadAtOnceInAnyOrder() throws Exception {
+        InformzClient client = client();
+        List<SubscriberRecord> batch = new ArrayList<>();
+        for (int i = 1; i <= 2_500; i++) {
+            batch.add(SubscriberRecord.of("paged" + i + "@example.org", Integer.toString(i)));
+        }
+        client.subscribe(InterestAction.ADD_OR_UPDATE_SUBSCRIBERS, List.of(LIST), batch);
+        InformzClient.GridPages pages = client.gridPagesByIndex(GridQuery.of("subscriber_interests")
+                .where(GridCondition.eq("interest_name", LIST)).returning("user_id"));
+        assertEquals(2_500, pages.count());
+        assertEquals(3, pages.pageCount());
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<List<GridRecord>>> lastFirst = new ArrayList<>();
+            for (int page = pages.pageCount() - 1; page >= 0; page--) {
+                int index = page;
+                lastFirst.add(readers.submit(() -> pages.page(index)));
+            }
+            List<Integer> userIds = new ArrayList<>();
+            for (Future<List<GridRecord>> page : lastFirst) {
+                page.get().forEach(row -> userIds.add(row.integer("user_id").orElseThrow()));
+            }
+            assertEquals(500, lastFirst.get(0).get().size(), "the last page holds the rest");
+            assertEquals(2_500, new HashSet<>(userIds).size(), "every row once, none repeated");
+        } finally {
+            readers.shutdownNow();
         }
     }
 
