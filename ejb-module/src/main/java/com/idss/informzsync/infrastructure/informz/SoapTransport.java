@@ -50,7 +50,7 @@ final class SoapTransport {
                 .timeout(settings.readTimeout())
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", SOAP_ACTION)
-                .POST(HttpRequest.BodyPublishers.ofString(EnvelopeText.wrap(document), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeText.wrap(document)))
                 .build();
         HttpResponse<byte[]> response;
         try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,7 +67,17 @@ class EnvelopeTextTest {
         "",
     })
     void wrapsTheDocumentSoTheParserReadsItBack(String document) {
-        byte[] envelope = EnvelopeText.wrap(document).getBytes(StandardCharsets.UTF_8);
+        byte[] envelope = EnvelopeText.wrap(document);
         assertEquals(Optional.of(document), AapiXml.streamedText(envelope, "x", "Fault"));
+    }
+
+    @Test
+    void growsForADocumentOfNothingButReferencesAndEncodesEveryCharAsStringDoes() {
+        String references = "&<>".repeat(5_000);
+        assertEquals(Optional.of(references), AapiXml.streamedText(EnvelopeText.wrap(references), "x", "Fault"));
+        String mixed = "a\u00e9\u20ac\ud83d\ude00\ud800z";
+        String text = new String(EnvelopeText.wrap(mixed), StandardCharsets.UTF_8);
+        assertTrue(text.contains("<x>" + new String(mixed.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8) + "</x>"),
+                "a lone surrogate becomes '?', as String.getBytes(UTF_8) makes it: " + text);
     }
 }
