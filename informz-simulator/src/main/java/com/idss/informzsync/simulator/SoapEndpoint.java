@@ -147,6 +147,11 @@ final class SoapEndpoint implements HttpHandler {
      * would hold the whole (escaped) document once more, for one text node.
      */
     private static String argument(byte[] body) {
+        return EnvelopeArgument.read(body, SoapEndpoint::parsedArgument).orElseGet(() -> parsedArgument(body));
+    }
+
+    /** The argument as the XML parser reads it; an {@link AapiFault} for anything that is not a request. */
+    static String parsedArgument(byte[] body) {
         try {
             XMLStreamReader reader = Xml.reader(body);
             try {
