@@ -2,8 +2,11 @@ package com.idss.informzsync.domain.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,5 +64,42 @@ class EmailAddressesTest {
         assertEquals(Optional.empty(), EmailAddresses.problemWith(atLimit));
         assertEquals(Optional.of(EmailProblem.EMAIL_TOO_LONG), EmailAddresses.problemWith("c" + atLimit));
         assertEquals(Optional.of(EmailProblem.INVALID_EMAIL), EmailAddresses.problemWith("a".repeat(65) + domain));
+    }
+    /** The expression the written-out check replaced, kept here as its specification. */
+    private static final Pattern FORMER_SYNTAX = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})");
+
+    @Test
+    void theWrittenOutCheckAgreesWithTheExpressionOnRandomAddresses() {
+        Random random = new Random(20261206);
+        String[] atoms = {"a", "Zed", "o'brien", "x+y", "7", "~", "a".repeat(40), "-"};
+        String[] labels = {"example", "a-b", "7", "x".repeat(63), "x".repeat(64), "-a", "a-", "sub"};
+        String[] topLevels = {"com", "co", "c", "xn--p1ai", "xn--", "c0m", "y".repeat(63), "y".repeat(64)};
+        char[] mutations = {'.', '@', '-', ' ', '\u00e9', '"', '[', '_', '!', 'a', '1'};
+        int valid = 0;
+        for (int round = 0; round < 100_000; round++) {
+            StringBuilder address = new StringBuilder(atoms[random.nextInt(atoms.length)]);
+            for (int more = random.nextInt(3); more > 0; more--) {
+                address.append('.').append(atoms[random.nextInt(atoms.length)]);
+            }
+            address.append('@');
+            for (int count = random.nextInt(3); count >= 0; count--) {
+                address.append(labels[random.nextInt(labels.length)]).append('.');
+            }
+            address.append(topLevels[random.nextInt(topLevels.length)]);
+            for (int changes = random.nextInt(3); changes > 0; changes--) {
+                int at = random.nextInt(address.length() + 1);
+                if (random.nextBoolean() && at < address.length()) {
+                    address.deleteCharAt(at);
+                } else {
+                    address.insert(at, mutations[random.nextInt(mutations.length)]);
+                }
+            }
+            String candidate = address.toString();
+            boolean expected = FORMER_SYNTAX.matcher(candidate).matches() && candidate.indexOf('@') <= 64;
+            assertEquals(expected, EmailAddresses.wellFormed(candidate), candidate);
+            valid += expected ? 1 : 0;
+        }
+        assertTrue(valid > 10_000 && valid < 90_000, "well-formed and malformed addresses both: " + valid);
     }
 }
