@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -55,6 +56,8 @@ public class SyncMeters {
     private final List<Meter> registered = new CopyOnWriteArrayList<>();
     /** The by-name lookup searches every meter of the server: done once per operation, not per call. */
     private final Map<String, Counter[]> bucketsByOperation = new ConcurrentHashMap<>();
+    /** The calls' timers by operation and outcome, for the same reason. */
+    private final Map<String, Timer> timersByCall = new ConcurrentHashMap<>();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         registry.gauge("idss.sync.lag.seconds", Tags.empty(), operations, view -> view.backlog().lag().toMillis() / 1000.0);
@@ -71,7 +74,8 @@ public class SyncMeters {
     }
 
     void onInformzCall(@Observes InformzCallFinished call) {
-        registry.timer("idss.informz.calls", Tags.of("operation", call.operation(), "outcome", name(call.outcome())))
+        timersByCall.computeIfAbsent(call.operation() + '|' + name(call.outcome()), key -> registry.timer("idss.informz.calls",
+                        Tags.of("operation", call.operation(), "outcome", name(call.outcome()))))
                 .record(call.duration());
         double seconds = call.duration().toNanos() / 1e9;
         Counter[] buckets = bucketsByOperation.computeIfAbsent(call.operation(), this::latencyBuckets);
