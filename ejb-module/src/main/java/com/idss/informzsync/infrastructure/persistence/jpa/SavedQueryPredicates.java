@@ -34,7 +34,14 @@ import java.util.Locale;
  */
 final class SavedQueryPredicates {
 
-    private static final char LIKE_ESCAPE = '\\';
+    /**
+     * The escape of {@code containsPattern}: the default of LIKE in both PostgreSQL and H2, so no ESCAPE
+     * clause is written. With one, EclipseLink wrote the statement's values into the SQL on H2 instead
+     * of binding them (its H2 platform takes ESCAPE for a function), and the active-contacts filter
+     * became {@code active <> 0}, which H2 refuses for a boolean column: a list whose saved query
+     * had a "contains" on text could not be read on H2.
+     */
+    private static final String LIKE_DEFAULT_ESCAPE = "\\";
 
     private final CriteriaBuilder cb;
     private final AbstractQuery<?> query;
@@ -88,7 +95,7 @@ final class SavedQueryPredicates {
         Expression<String> lowered = cb.lower(path);
         return switch (criterion.operator()) {
             case EQUALS -> cb.equal(lowered, lowerParameter(criterion.value()));
-            case CONTAINS -> cb.like(lowered, containsPattern(criterion.value()), LIKE_ESCAPE);
+            case CONTAINS -> cb.like(lowered, containsPattern(criterion.value()));
             case IN -> lowered.in(criterion.values().stream().map(this::lowerParameter).toArray(Expression[]::new));
             case RANGE -> {
                 List<Predicate> bounds = new ArrayList<>(2);
@@ -133,7 +140,7 @@ final class SavedQueryPredicates {
         Join<Contact, String> tag = tagged.join("tags");
         Predicate tagMatches = switch (criterion.operator()) {
             case EQUALS -> cb.equal(tag, tagParameter(criterion.value()));
-            case CONTAINS -> cb.like(tag, containsPattern(criterion.value()), LIKE_ESCAPE);
+            case CONTAINS -> cb.like(tag, containsPattern(criterion.value()));
             case IN -> tag.in(criterion.values().stream().map(this::tagParameter).toArray(Expression[]::new));
             case RANGE -> throw new IllegalStateException("RANGE is not allowed on tags");
         };
@@ -157,8 +164,8 @@ final class SavedQueryPredicates {
     }
 
     private Expression<String> containsPattern(String value) {
-        String escaped = value.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String escaped = value.toLowerCase(Locale.ROOT).replace(LIKE_DEFAULT_ESCAPE, LIKE_DEFAULT_ESCAPE + LIKE_DEFAULT_ESCAPE)
+                .replace("%", LIKE_DEFAULT_ESCAPE + "%").replace("_", LIKE_DEFAULT_ESCAPE + "_");
         return parameters.bind(String.class, "%" + escaped + "%");
     }
 
