@@ -1,10 +1,27 @@
 package com.idss.informzsync.infrastructure.persistence.jpa;
 
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_CITY;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_COUNTRY;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_POSTAL_CODE;
+import static com.idss.informzsync.domain.list.query.ContactField.ACCOUNT_STATE;
+import static com.idss.informzsync.domain.list.query.ContactField.CITY;
+import static com.idss.informzsync.domain.list.query.ContactField.EMAIL;
+import static com.idss.informzsync.domain.list.query.ContactField.FIRST_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.LAST_NAME;
+import static com.idss.informzsync.domain.list.query.ContactField.POSTAL_CODE;
+import static com.idss.informzsync.domain.list.query.ContactField.STATE;
+import static com.idss.informzsync.domain.list.query.ContactField.TITLE;
+
+import com.idss.informzsync.domain.account.AccountType;
 import com.idss.informzsync.domain.contact.Contact;
 import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.ListMembership;
 import com.idss.informzsync.domain.list.MembershipChange;
+import com.idss.informzsync.domain.list.query.ContactFacts;
+import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
+import com.idss.informzsync.domain.list.query.SavedQueryCheck;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -17,9 +34,11 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +51,14 @@ import java.util.function.IntConsumer;
  * List membership evaluated in the database, in ids. For paging and single checks "member" is one
  * predicate over a contact: active AND (explicit member OR query 1 OR query 2 …). The change since
  * the last sync merges ascending id streams instead (see {@link #memberIdsBySource}); no entity is
- * ever loaded.
+ * ever loaded. The lists a few contacts are on ({@link #listsContaining}) read the contacts once and
+ * decide most saved queries in memory, where the answer is sure to be the database's.
  */
 public class JpaListMembership implements ListMembership {
+
+    /** The text fields read by {@code factsOf}, in the order of its columns from the fourth on. */
+    private static final ContactField[] TEXT_COLUMNS = {FIRST_NAME, LAST_NAME, TITLE, EMAIL, CITY, STATE, POSTAL_CODE,
+            ACCOUNT_NAME, ACCOUNT_CITY, ACCOUNT_STATE, ACCOUNT_POSTAL_CODE, ACCOUNT_COUNTRY};
 
     private final EntityManager em;
 
@@ -159,9 +183,58 @@ public class JpaListMembership implements ListMembership {
         if (queriesByList.isEmpty()) {
             return containing;
         }
-        // One row per contact: its id, whether it is active, then one 0/1 column per list ("does any
-        // of this list's queries match?"). Active is read, not filtered on: with the filter, H2 failed
-        // this query with "BOOLEAN and INTEGER are not comparable".
+        // Most criteria are decided in memory from one read of the contacts (SavedQueryCheck); the
+        // lists it cannot decide for some contact go to the database, for all the contacts asked about.
+        Map<Long, List<CriteriaGroup>> undecided = new LinkedHashMap<>();
+        Map<Integer, ContactFacts> facts = factsOf(contactIds);
+        facts.forEach((contactId, contact) -> queriesByList.forEach((listId, queries) -> {
+            switch (SavedQueryCheck.anyOf(queries, contact)) {
+                case MATCHES -> containing.get(contactId).add(listId);
+                case ASK_THE_DATABASE -> undecided.put(listId, queries);
+                case DOES_NOT_MATCH -> { }
+            }
+        }));
+        if (!undecided.isEmpty()) {
+            addMatchesFromTheDatabase(containing, contactIds, undecided);
+        }
+        return containing;
+    }
+
+    /** The facts saved queries test, of the active contacts among these (the others match no query). */
+    private Map<Integer, ContactFacts> factsOf(Collection<Integer> contactIds) {
+        Map<Integer, Set<String>> tags = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.id, t from Contact c join c.tags t where c.id in :contacts", Object[].class)
+                .setParameter("contacts", contactIds)
+                .getResultList()) {
+            tags.computeIfAbsent((Integer) row[0], id -> new HashSet<>()).add((String) row[1]);
+        }
+        Map<Integer, ContactFacts> facts = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.id, c.createdAt, a.type, c.firstName, c.lastName, c.title, "
+                        + "c.emailNormalized, c.city, c.state, c.postalCode, a.name, a.address.city, a.address.state, "
+                        + "a.address.postalCode, a.address.country from Contact c left join c.account a "
+                        + "where c.id in :contacts and c.active = true", Object[].class)
+                .setParameter("contacts", contactIds)
+                .getResultList()) {
+            Map<ContactField, String> texts = new EnumMap<>(ContactField.class);
+            for (int i = 0; i < TEXT_COLUMNS.length; i++) {
+                if (row[i + 3] != null) {
+                    texts.put(TEXT_COLUMNS[i], (String) row[i + 3]);
+                }
+            }
+            Integer contactId = (Integer) row[0];
+            facts.put(contactId, new ContactFacts(texts, row[2] == null ? null : ((AccountType) row[2]).name(),
+                    tags.getOrDefault(contactId, Set.of()), (OffsetDateTime) row[1]));
+        }
+        return facts;
+    }
+
+    /**
+     * One row per contact: its id, whether it is active, then one 0/1 column per list ("does any of
+     * this list's queries match?"). Active is read, not filtered on: with the filter, H2 failed this
+     * query with "BOOLEAN and INTEGER are not comparable".
+     */
+    private void addMatchesFromTheDatabase(Map<Integer, Set<Long>> containing, Collection<Integer> contactIds,
+            Map<Long, List<CriteriaGroup>> queriesByList) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         QueryParameters parameters = new QueryParameters(cb);
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
@@ -187,7 +260,6 @@ public class JpaListMembership implements ListMembership {
                 }
             }
         }
-        return containing;
     }
 
     @Override
