@@ -194,6 +194,12 @@ final class ClusterTopology {
         return prepared;
     }
 
+    /** Consumers the broker has on the queue: the nodes' MDB sessions, and any taking waiting messages for a batch. */
+    long brokerQueueConsumers(String queue) {
+        return ((Number) askBroker(request -> JMSManagementHelper.putAttribute(request, "queue." + queue, "consumerCount")))
+                .longValue();
+    }
+
     /** Messages on the queue, waiting or being delivered. */
     long brokerQueueDepth(String queue) {
         return ((Number) askBroker(request -> JMSManagementHelper.putAttribute(request, "queue." + queue, "messageCount")))
