@@ -341,8 +341,9 @@ class SyncBehaviourIT {
         long listId = crm.listWithSyncedMembers(interest, contactId);
 
         // A bulk update runs no entity callback, so no sync message: as if the edit's message was lost.
+        // It stamps and versions the row as a save does.
         transaction.begin();
-        em.createQuery("update Contact c set c.title = :title, c.updatedAt = :now where c.id = :id")
+        em.createQuery("update Contact c set c.title = :title, c.updatedAt = :now, c.version = c.version + 1 where c.id = :id")
                 .setParameter("title", "Edited Unsent").setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter("id", contactId)
                 .executeUpdate();

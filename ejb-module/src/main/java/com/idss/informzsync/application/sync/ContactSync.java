@@ -194,7 +194,7 @@ public class ContactSync {
             if (work.refused) {
                 continue;
             }
-            work.accepted.forEach(l -> work.outcomes.put(l.getId(), SyncOutcome.synced(work.email)));
+            work.accepted.forEach(l -> work.outcomes.put(l.getId(), SyncOutcome.synced(work.email, work.contact.getVersion())));
             markLeftListsRemoved(syncedLists, work.stateByList, work.memberOf, work.outcomes);
             stateBook.recordForContact(work.contactId, work.outcomes, work.stateByList);
             work.freedEmails.forEach(freed -> nudgeOthersSharing(freed, work.contactId));

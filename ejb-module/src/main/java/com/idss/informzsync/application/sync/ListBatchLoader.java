@@ -21,8 +21,9 @@ import java.util.Map;
 @Stateless
 public class ListBatchLoader {
 
-    /** A contact as a batch needs it: no entity, no lazy loading. */
-    public record Candidate(int id, String email, String emailNormalized, Long subscriberId, Map<String, String> fields) {
+    /** A contact as a batch needs it: no entity, no lazy loading. {@code version} is the contact's, as read. */
+    public record Candidate(int id, long version, String email, String emailNormalized, Long subscriberId,
+            Map<String, String> fields) {
     }
 
     /**
@@ -47,16 +48,16 @@ public class ListBatchLoader {
     }
 
     private List<Candidate> candidates(int[] contactIds) {
-        List<Object[]> rows = em.createQuery("select c.id, c.email, c.emailNormalized, c.informzSubscriberId, "
+        List<Object[]> rows = em.createQuery("select c.id, c.version, c.email, c.emailNormalized, c.informzSubscriberId, "
                         + "c.firstName, c.lastName, c.title, a.name, c.phone, c.city, c.state, c.postalCode "
                         + "from Contact c left join c.account a where c.id in :ids", Object[].class)
                 .setParameter("ids", Arrays.stream(contactIds).boxed().toList())
                 .getResultList();
         List<Candidate> candidates = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            candidates.add(new Candidate((Integer) r[0], (String) r[1], (String) r[2], (Long) r[3],
-                    SubscriberFields.fieldsOf((String) r[4], (String) r[5], (String) r[6], (String) r[7],
-                            (String) r[8], (String) r[9], (String) r[10], (String) r[11])));
+            candidates.add(new Candidate((Integer) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                    (Long) r[4], SubscriberFields.fieldsOf((String) r[5], (String) r[6], (String) r[7], (String) r[8],
+                            (String) r[9], (String) r[10], (String) r[11], (String) r[12])));
         }
         return candidates;
     }

@@ -322,7 +322,7 @@ public class ListBatchWriter {
                 result.failed++;
             }
         }
-        toSend.values().forEach(c -> outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized())));
+        toSend.values().forEach(c -> outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized(), c.version())));
         result.added += toSend.size();
     }
 

@@ -136,7 +136,7 @@ public class SyncStateBook {
             state.attemptStarted(now);
         }
         switch (outcome.state()) {
-            case SYNCED -> state.synced(now, outcome.email());
+            case SYNCED -> state.synced(now, outcome.email(), outcome.pushedContactVersion());
             case REMOVED -> state.removed(now);
             case ERROR -> state.failed(outcome.message(), outcome.failedCallId());
             case RETRYING -> {

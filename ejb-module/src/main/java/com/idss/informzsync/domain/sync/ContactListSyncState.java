@@ -65,6 +65,15 @@ public class ContactListSyncState {
     @Column(name = "next_attempt_at")
     private OffsetDateTime nextAttemptAt;
 
+    /**
+     * The contact's version whose data the last push carried. A contact whose version has moved past
+     * it was edited after the data was read, whatever the clocks say: an edit committed while a sync
+     * of older data was in flight is seen, where comparing times would take the sync's later booking
+     * for the edit's push.
+     */
+    @Column(name = "pushed_contact_version")
+    private Long pushedContactVersion;
+
     @Column(name = "attempt_count", nullable = false)
     private int attemptCount;
 
@@ -120,10 +129,11 @@ public class ContactListSyncState {
         attemptCount++;
     }
 
-    public void synced(OffsetDateTime at, String email) {
+    public void synced(OffsetDateTime at, String email, long pushedContactVersion) {
         duplicateOf = null;
         state = SyncState.SYNCED;
         syncedAt = at;
+        this.pushedContactVersion = pushedContactVersion;
         lastSyncedEmail = email;
         message = null;
         failedCallId = null;
@@ -225,6 +235,10 @@ public class ContactListSyncState {
 
     public OffsetDateTime getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public Long getPushedContactVersion() {
+        return pushedContactVersion;
     }
 
     public int getAttemptCount() {

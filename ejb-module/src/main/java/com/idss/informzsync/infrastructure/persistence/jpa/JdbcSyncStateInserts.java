@@ -27,7 +27,8 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
 
     private static final String INSERT = "INSERT INTO contact_list_sync_state (id, contact_id, list_id, state, message, "
             + "failed_call_id, first_attempt_at, last_attempt_at, synced_at, next_attempt_at, attempt_count, "
-            + "last_synced_email, duplicate_of, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + "last_synced_email, duplicate_of, pushed_contact_version, created_at, updated_at, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 
     private static final GrowingTableStatistics STATISTICS = new GrowingTableStatistics("contact_list_sync_state");
 
@@ -65,8 +66,9 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 } else {
                     insert.setInt(13, state.getDuplicateOf());
                 }
-                times.set(14, now);
+                setLong(insert, 14, state.getPushedContactVersion());
                 times.set(15, now);
+                times.set(16, now);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -378,7 +378,7 @@ abstract class CrmPersistenceContract {
             syncState(em, "bob", listId, SyncState.ERROR);       // member, never synced: add
             syncState(em, "dan", otherListId, SyncState.SYNCED); // another list: irrelevant
             ContactListSyncState gone = new ContactListSyncState(Integer.MAX_VALUE, listId);
-            gone.synced(OffsetDateTime.now(ZoneOffset.UTC), "gone@example.com");
+            gone.synced(OffsetDateTime.now(ZoneOffset.UTC), "gone@example.com", 1);
             em.persist(gone);                                    // contact deleted since: remove
             // Not members; what their state says decides whether their address may be on the interest.
             ContactListSyncState unanswered = new ContactListSyncState(fixture.id("carla"), listId);
@@ -386,12 +386,12 @@ abstract class CrmPersistenceContract {
             unanswered.possiblyPushed("carla@bayfront.org");
             em.persist(unanswered);                              // pushed, no answer yet: remove
             ContactListSyncState refusedSince = new ContactListSyncState(fixture.id("dan"), listId);
-            refusedSince.synced(OffsetDateTime.now(ZoneOffset.UTC), "dan@summit.io");
+            refusedSince.synced(OffsetDateTime.now(ZoneOffset.UTC), "dan@summit.io", 1);
             refusedSince.failed("Informz refused the contact", null);
             em.persist(refusedSince);                            // synced, then refused: remove
             syncState(em, "hal", listId, SyncState.RETRYING);   // never pushed: nothing to take off
             ContactListSyncState optedOut = new ContactListSyncState(fixture.id("ivy"), listId);
-            optedOut.synced(OffsetDateTime.now(ZoneOffset.UTC), "events@summit.io");
+            optedOut.synced(OffsetDateTime.now(ZoneOffset.UTC), "events@summit.io", 1);
             optedOut.removed(OffsetDateTime.now(ZoneOffset.UTC));
             em.persist(optedOut);                                // already opted out: nothing to do
         });
@@ -413,7 +413,7 @@ abstract class CrmPersistenceContract {
         assertArrayEquals(new int[] {newcomer}, db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId)).toAdd());
         db.run(em -> {
             ContactListSyncState state = new ContactListSyncState(newcomer, listId);
-            state.synced(OffsetDateTime.now(ZoneOffset.UTC), "nora@example.com");
+            state.synced(OffsetDateTime.now(ZoneOffset.UTC), "nora@example.com", 1);
             em.persist(state);
         });
         assertTrue(db.inTransaction(em -> new JpaListMembership(em).changeSinceLastSync(listId)).isEmpty());
@@ -472,7 +472,7 @@ abstract class CrmPersistenceContract {
     private void syncState(jakarta.persistence.EntityManager em, String nickname, long listId, SyncState state) {
         ContactListSyncState row = new ContactListSyncState(fixture.id(nickname), listId);
         if (state == SyncState.SYNCED) {
-            row.synced(OffsetDateTime.now(ZoneOffset.UTC), nickname + "@example.com");
+            row.synced(OffsetDateTime.now(ZoneOffset.UTC), nickname + "@example.com", 1);
         } else {
             row.markAs(state, "test");
         }
