@@ -218,7 +218,26 @@ public class CrmFixture {
         }
         return seen.append("latest run of list ").append(listId).append(": ").append(latestRun(listId)
                 .map(r -> r.getTrigger() + " " + r.getStatus() + " +" + r.getAdded() + " of " + r.getToAdd()
-                        + " (" + r.getMessage() + ")").orElse("none")).toString();
+                        + " (" + r.getMessage() + ")").orElse("none"))
+                .append("; ").append(describeList(listId)).toString();
+    }
+
+    /**
+     * The list's explicit members as stored now, every run of it (when it started, how many members it
+     * planned over) and the messages about it the sync handled: a reconcile that missed a member names
+     * the message it ran for and what it read.
+     */
+    private String describeList(long listId) {
+        List<Integer> members = ((List<?>) em.createNativeQuery("SELECT contact_id FROM distribution_list_member "
+                + "WHERE list_id = ?1 ORDER BY contact_id").setParameter(1, listId).getResultList()).stream()
+                .map(id -> ((Number) id).intValue()).toList();
+        List<String> runs = em.createQuery("select r from ListSyncRun r where r.listId = :l order by r.id", ListSyncRun.class)
+                .setParameter("l", listId).getResultStream()
+                .map(r -> r.getTrigger() + " at " + r.getStartedAt().toLocalTime() + " over " + r.getMemberCount()
+                        + " members, +" + r.getAdded() + " of " + r.getToAdd())
+                .toList();
+        return "explicit members now " + members + "; runs " + runs + "; messages handled about it "
+                + sync.handledAbout(AggregateKind.LIST, listId);
     }
 
     public InformzCall call(long callId) {
