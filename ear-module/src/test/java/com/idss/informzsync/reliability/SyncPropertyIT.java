@@ -328,13 +328,13 @@ class SyncPropertyIT {
      */
     private Set<String> expectedMembers(long listId) {
         Set<String> expected = new TreeSet<>();
-        membership.forEachMemberId(listId, 1000, id -> {
+        for (int id : membership.allMemberIds(listId)) {
             Contact contact = em.find(Contact.class, id);
             if (contact != null && contact.getEmail() != null && EmailAddresses.problemWith(contact.getEmail()).isEmpty()
                     && duplicates.groupFor(contact.getEmailNormalized()).map(g -> g.isOwnedBy(id)).orElse(true)) {
                 expected.add(contact.getEmail().strip().toLowerCase(Locale.ROOT));
             }
-        });
+        }
         em.clear();
         return expected;
     }

@@ -343,7 +343,9 @@ public class ListSync {
             }
         });
         Set<Integer> desired = new HashSet<>();
-        membership.forEachMemberId(listId, 10_000, desired::add);
+        for (int member : membership.allMemberIds(listId)) {
+            desired.add(member);
+        }
         Map<Integer, String> syncedEmail = new HashMap<>();
         em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
                         + "where s.listId = :listId and s.state = :synced", Object[].class)

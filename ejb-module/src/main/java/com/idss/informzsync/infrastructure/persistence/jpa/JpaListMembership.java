@@ -25,6 +25,7 @@ import com.idss.informzsync.domain.list.query.SavedQueryCheck;
 import com.idss.informzsync.domain.sync.SyncState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -45,13 +46,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
- * List membership evaluated in the database, in ids. For paging and single checks "member" is one
- * predicate over a contact: active AND (explicit member OR query 1 OR query 2 …). The change since
- * the last sync merges ascending id streams instead (see {@link #memberIdsBySource}); no entity is
- * ever loaded. The lists a few contacts are on ({@link #listsContaining}) read the contacts once and
+ * List membership evaluated in the database, in ids. For a single contact "member" is one predicate:
+ * active AND (explicit member OR query 1 OR query 2 …). Pages, counts, the whole list and the change
+ * since the last sync merge ascending id streams, one per reason, instead (see
+ * {@link #memberIdsBySource}); no entity is ever loaded. The lists a few contacts are on ({@link #listsContaining}) read the contacts once and
  * decide most saved queries in memory, where the answer is sure to be the database's.
  */
 public class JpaListMembership implements ListMembership {
@@ -66,41 +66,25 @@ public class JpaListMembership implements ListMembership {
         this.em = em;
     }
 
+    /**
+     * The first page of each reason alone (explicit, each saved query), merged: the union's first
+     * page is among them. One predicate with an OR of the reasons cannot use their indexes, so
+     * PostgreSQL walked every contact for each page (1.2 s a page at 2,000,000 contacts).
+     */
     @Override
     public List<Integer> memberIds(long listId, Integer afterId, int pageSize) {
-        List<CriteriaGroup> savedQueries = savedQueriesOf(listId);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        QueryParameters parameters = new QueryParameters(cb);
-        CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
-        Root<Contact> contact = query.from(Contact.class);
-        Predicate member = isMember(cb, query, contact, listId, savedQueries, parameters);
-        if (afterId != null) {
-            member = cb.and(member, cb.greaterThan(contact.get("id"), parameters.bind(Integer.class, afterId)));
-        }
-        query.select(contact.get("id")).where(member).orderBy(cb.asc(contact.get("id")));
-        return parameters.applyTo(em.createQuery(query)).setMaxResults(pageSize).getResultList();
+        int[] union = SortedIds.union(memberIdsBySource(listId, afterId, pageSize));
+        return Arrays.stream(union, 0, Math.min(union.length, pageSize)).boxed().toList();
     }
 
     @Override
-    public void forEachMemberId(long listId, int pageSize, IntConsumer action) {
-        Integer after = null;
-        List<Integer> page;
-        do {
-            page = memberIds(listId, after, pageSize);
-            page.forEach(action::accept);
-            after = page.isEmpty() ? null : page.get(page.size() - 1);
-        } while (page.size() == pageSize);
+    public int[] allMemberIds(long listId) {
+        return SortedIds.union(memberIdsBySource(listId, null, 0));
     }
 
     @Override
     public long countMembers(long listId) {
-        List<CriteriaGroup> savedQueries = savedQueriesOf(listId);
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        QueryParameters parameters = new QueryParameters(cb);
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<Contact> contact = query.from(Contact.class);
-        query.select(cb.count(contact)).where(isMember(cb, query, contact, listId, savedQueries, parameters));
-        return parameters.applyTo(em.createQuery(query)).getSingleResult();
+        return allMemberIds(listId).length;
     }
 
     @Override
@@ -264,7 +248,7 @@ public class JpaListMembership implements ListMembership {
 
     @Override
     public MembershipChange changeSinceLastSync(long listId) {
-        int[] members = SortedIds.union(memberIdsBySource(listId));
+        int[] members = allMemberIds(listId);
         List<Object[]> pushed = pushedTo(listId);
         int[] synced = toIntArray(pushed.stream().filter(row -> row[1] == SyncState.SYNCED).map(row -> (Integer) row[0]).toList());
         int[] mayBeInInformz = toIntArray(pushed.stream().map(row -> (Integer) row[0]).toList());
@@ -273,29 +257,40 @@ public class JpaListMembership implements ListMembership {
     }
 
     /**
-     * Members as one ascending id list per reason (explicit, each saved query). Each is a plain
-     * indexed scan the database plans well on its own; an OR of them, anti-joined against the sync
-     * state, defeats H2's planner (seconds per 100k contacts). The union and differences are
-     * linear merges of sorted int arrays.
+     * Members as one ascending id list per reason (explicit, each saved query), after {@code afterId}
+     * when given, at most {@code limit} each when positive. Each is a plain indexed scan the database
+     * plans well on its own; an OR of them, anti-joined against the sync state, defeats H2's planner
+     * (seconds per 100k contacts) and makes PostgreSQL walk every contact. The union and differences
+     * are linear merges of sorted int arrays.
      */
-    private List<int[]> memberIdsBySource(long listId) {
+    private List<int[]> memberIdsBySource(long listId, Integer afterId, int limit) {
         List<int[]> sources = new ArrayList<>();
-        sources.add(toIntArray(em.createQuery("select m.id from DistributionList l join l.members m "
-                        + "where l.id = :listId and m.active <> false order by m.id", Integer.class)
-                .setParameter("listId", listId)
-                .getResultList()));
+        TypedQuery<Integer> explicit = em.createQuery("select m.id from DistributionList l join l.members m "
+                        + "where l.id = :listId and m.active <> false" + (afterId == null ? "" : " and m.id > :after")
+                        + " order by m.id", Integer.class)
+                .setParameter("listId", listId);
+        if (afterId != null) {
+            explicit.setParameter("after", afterId);
+        }
+        sources.add(toIntArray(limited(explicit, limit).getResultList()));
         for (CriteriaGroup savedQuery : savedQueriesOf(listId)) {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             QueryParameters parameters = new QueryParameters(cb);
             CriteriaQuery<Integer> query = cb.createQuery(Integer.class);
             Root<Contact> contact = query.from(Contact.class);
-            query.select(contact.get("id"))
-                    .where(isActive(cb, contact),
-                            new SavedQueryPredicates(cb, query, contact, parameters).matches(savedQuery))
-                    .orderBy(cb.asc(contact.get("id")));
-            sources.add(toIntArray(parameters.applyTo(em.createQuery(query)).getResultList()));
+            Predicate matches = cb.and(isActive(cb, contact),
+                    new SavedQueryPredicates(cb, query, contact, parameters).matches(savedQuery));
+            if (afterId != null) {
+                matches = cb.and(matches, cb.greaterThan(contact.get("id"), parameters.bind(Integer.class, afterId)));
+            }
+            query.select(contact.get("id")).where(matches).orderBy(cb.asc(contact.get("id")));
+            sources.add(toIntArray(limited(parameters.applyTo(em.createQuery(query)), limit).getResultList()));
         }
         return sources;
+    }
+
+    private static <T> TypedQuery<T> limited(TypedQuery<T> query, int limit) {
+        return limit > 0 ? query.setMaxResults(limit) : query;
     }
 
     /**
@@ -313,7 +308,7 @@ public class JpaListMembership implements ListMembership {
                 .getResultList();
     }
 
-    private Predicate isMember(CriteriaBuilder cb, AbstractQuery<?> query, From<?, Contact> contact, long listId,
+    private Predicate isMember(CriteriaBuilder cb, AbstractQuery<?> query, Root<Contact> contact, long listId,
             List<CriteriaGroup> savedQueries, QueryParameters parameters) {
         Subquery<Integer> explicitMember = query.subquery(Integer.class);
         Root<DistributionList> list = explicitMember.from(DistributionList.class);

@@ -12,7 +12,6 @@ import com.idss.informzsync.domain.list.query.QueryNode;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.From;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Path;
@@ -45,11 +44,11 @@ final class SavedQueryPredicates {
 
     private final CriteriaBuilder cb;
     private final AbstractQuery<?> query;
-    private final From<?, Contact> contact;
+    private final Root<Contact> contact;
     private final QueryParameters parameters;
     private Join<Contact, Account> account;
 
-    SavedQueryPredicates(CriteriaBuilder cb, AbstractQuery<?> query, From<?, Contact> contact, QueryParameters parameters) {
+    SavedQueryPredicates(CriteriaBuilder cb, AbstractQuery<?> query, Root<Contact> contact, QueryParameters parameters) {
         this.cb = cb;
         this.query = query;
         this.contact = contact;
@@ -133,18 +132,19 @@ final class SavedQueryPredicates {
         return cb.and(bounds.toArray(Predicate[]::new));
     }
 
-    // EXISTS rather than a join: a contact with several matching tags must still be one row.
+    // EXISTS rather than a join: a contact with several matching tags must still be one row. The
+    // subquery reads the tag rows of the outer contact itself (see ContactTagRow for why).
     private Predicate tagged(Criterion criterion) {
         Subquery<Integer> taggedContacts = query.subquery(Integer.class);
-        Root<Contact> tagged = taggedContacts.from(Contact.class);
-        Join<Contact, String> tag = tagged.join("tags");
+        Root<ContactTagRow> row = taggedContacts.from(ContactTagRow.class);
+        Path<String> tag = row.get("tag");
         Predicate tagMatches = switch (criterion.operator()) {
             case EQUALS -> cb.equal(tag, tagParameter(criterion.value()));
             case CONTAINS -> cb.like(tag, containsPattern(criterion.value()));
             case IN -> tag.in(criterion.values().stream().map(this::tagParameter).toArray(Expression[]::new));
             case RANGE -> throw new IllegalStateException("RANGE is not allowed on tags");
         };
-        taggedContacts.select(tagged.get("id")).where(cb.equal(tagged.get("id"), contact.get("id")), tagMatches);
+        taggedContacts.select(row.get("contactId")).where(cb.equal(row.get("contactId"), contact.get("id")), tagMatches);
         return cb.exists(taggedContacts);
     }
 

@@ -361,11 +361,39 @@ abstract class CrmPersistenceContract {
     void memberIdsPageInAscendingOrder() {
         long listId = newList("Everyone in FL or CO", List.of(), all(in(STATE, "FL", "CO")));
         List<Integer> all = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 1000));
-        List<Integer> paged = new ArrayList<>();
-        db.run(em -> new JpaListMembership(em).forEachMemberId(listId, 3, paged::add));
-        assertEquals(all, paged);
+        assertEquals(all, pagesOf(listId, 3));
         assertEquals(all.stream().sorted().toList(), all);
         assertEquals(8, all.size());
+    }
+
+    @Test
+    void pagesOfSeveralReasonsMergeIntoTheWholeListOnceEach() {
+        // Hand-picked members and two queries that overlap each other and the hand-picked ones.
+        long listId = newList("Pages of several reasons", List.of("eve", "frank", "ann"), all(in(STATE, "FL", "CO")),
+                all(equalTo(TAG, "golf")));
+        int[] all = db.inTransaction(em -> new JpaListMembership(em).allMemberIds(listId));
+        assertTrue(all.length > 8, "more members than the state query alone");
+        assertEquals(Arrays.stream(all).boxed().collect(Collectors.toCollection(TreeSet::new)).stream().toList(),
+                Arrays.stream(all).boxed().toList(), "ascending, each once");
+        assertEquals(Arrays.stream(all).boxed().toList(), pagesOf(listId, 2));
+        assertEquals(all.length, (long) db.<Long>inTransaction(em -> new JpaListMembership(em).countMembers(listId)));
+        for (int contactId : fixture.contactIds.values()) {
+            boolean member = Arrays.stream(all).anyMatch(id -> id == contactId);
+            assertEquals(member, db.<Boolean>inTransaction(em -> new JpaListMembership(em).isMember(listId, contactId)),
+                    "contact " + contactId + ": the single check agrees with the merged reasons");
+        }
+    }
+
+    private List<Integer> pagesOf(long listId, int pageSize) {
+        List<Integer> paged = new ArrayList<>();
+        List<Integer> page;
+        do {
+            Integer after = paged.isEmpty() ? null : paged.get(paged.size() - 1);
+            page = db.inTransaction(em -> new JpaListMembership(em).memberIds(listId, after, pageSize));
+            assertTrue(page.size() <= pageSize);
+            paged.addAll(page);
+        } while (page.size() == pageSize);
+        return paged;
     }
 
     @Test
