@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * CPU time each process of the benchmark has used, read from {@code /proc}: this server, every
- * PostgreSQL process (the pool's backends live as long as the server), and the Informz simulator.
- * A figure in CPU time means the same on a busier or a faster machine; wall time does not. The JIT
+ * PostgreSQL process (with those that ended meanwhile), and the Informz simulator.
+ * A figure in CPU time means the same on a busier or a faster machine; wall time does not. PostgreSQL's
+ * count includes the backends that ended meanwhile (see {@link #cpuSecondsWithEndedChildren}). The JIT
  * compilers' threads are also counted apart: a JVM minutes old still compiles thousands of methods a
  * minute (this server's code base is large), work a long-running server has long done.
  */
@@ -64,7 +65,7 @@ final class ProcessCpu {
                         server = cpuSeconds(process);
                         serverJit = jitSeconds(process);
                     } else if (read(process.resolve("comm")).strip().equals("postgres")) {
-                        postgres += cpuSeconds(process);
+                        postgres += cpuSecondsWithEndedChildren(process);
                     } else if (read(process.resolve("cmdline")).contains("informz-simulator")) {
                         simulator += cpuSeconds(process);
                         simulatorJit += jitSeconds(process);
@@ -98,9 +99,24 @@ final class ProcessCpu {
 
     /** utime + stime, fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis. */
     private static double cpuSeconds(Path process) throws IOException {
-        String stat = read(process.resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = statFields(process);
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /**
+     * As {@link #cpuSeconds}, plus cutime + cstime (fields 16 and 17): the time of the children it has
+     * reaped. A backend that ends (a parallel query's worker, a connection the pool closed) takes its
+     * time out of the live processes' sum; the postmaster, which reaps it, keeps it.
+     */
+    private static double cpuSecondsWithEndedChildren(Path process) throws IOException {
+        String[] fields = statFields(process);
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+    }
+
+    private static String[] statFields(Path process) throws IOException {
+        String stat = read(process.resolve("stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     private static String read(Path file) throws IOException {

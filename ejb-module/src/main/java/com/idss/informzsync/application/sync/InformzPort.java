@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Outbound port: what the sync needs from Informz. Calls throw {@link InformzFailure}; each call is
@@ -60,8 +61,11 @@ public interface InformzPort {
     /** Informz subscriber ids of these addresses, by normalised address (absent: Informz has none). */
     Map<String, Long> subscriberIds(Collection<String> emails);
 
-    /** Every membership of the interest, current and cancelled. */
-    List<InterestMember> members(String interest);
+    /**
+     * Every membership of the interest, current and cancelled, handed over a page at a time as it is
+     * read: an interest of 200,000 is never held whole.
+     */
+    void forEachMember(String interest, Consumer<InterestMember> action);
 
     /** Every subscriber of the brand that Informz holds as unsubscribed from all mail. */
     List<Unsubscriber> unsubscribers();

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * Reconciles a whole list with its Informz interest: who should be on it now versus who was last
@@ -331,40 +333,58 @@ public class ListSync {
      * ({@link UnsubscribeCheck}); other contacts we think are synced but Informz lacks go back to
      * pending (the reconcile re-adds them); Informz members the CRM does not have on the list are
      * opted out. All in batches that hold their contacts, like the reconcile's own.
+     *
+     * <p>Memory follows the drift, not the list: the members and the synced contacts are sorted id
+     * arrays, and the interest is classified as its pages are read, keeping the current members' ids,
+     * the strangers, and the cancelled memberships of synced contacts. Four checks of 200,000-member
+     * lists at once, each holding the interest and the synced addresses whole, took the server past
+     * 512 MiB.
      */
     private ListSyncRun repairDrift(long listId, String interest, Tally tally, ListSyncRun run) {
-        List<InformzPort.InterestMember> inInformz = informz.members(interest);
-        tally.calls++;
+        int[] desired = membership.allMemberIds(listId);
+        int[] synced = syncedContactIds(listId);
         Map<Integer, InformzPort.Unsubscriber> brandWide = unsubscribes.brandWideByContact();
-        Set<Integer> informzContacts = new HashSet<>();
-        inInformz.forEach(m -> {
-            if (m.contactId() != null && !m.cancelled()) {
-                informzContacts.add(m.contactId());
+        IntStream.Builder currentIds = IntStream.builder();
+        List<InformzPort.InterestMember> cancelledOfSynced = new ArrayList<>();
+        List<InformzPort.Subscriber> strangers = new ArrayList<>();
+        informz.forEachMember(interest, member -> {
+            Integer contactId = member.contactId();
+            if (member.cancelled()) {
+                if (contactId != null && Arrays.binarySearch(synced, contactId) >= 0) {
+                    cancelledOfSynced.add(member);
+                }
+                return;
+            }
+            if (contactId != null) {
+                currentIds.add(contactId);
+            }
+            if ((contactId == null || Arrays.binarySearch(desired, contactId) < 0) && member.email() != null) {
+                strangers.add(new InformzPort.Subscriber(contactId == null ? InformzPort.Subscriber.NO_CONTACT : contactId,
+                        member.email(), Map.of()));
             }
         });
-        Set<Integer> desired = new HashSet<>();
-        for (int member : membership.allMemberIds(listId)) {
-            desired.add(member);
+        tally.calls++;
+        int[] inInformz = currentIds.build().sorted().distinct().toArray();
+
+        // Only members that are brand-wide unsubscribers or have a cancelled membership can be found
+        // unsubscribed, and only their synced addresses are consulted (UnsubscribeCheck).
+        Set<Integer> cancelledContacts = new HashSet<>();
+        cancelledOfSynced.forEach(m -> cancelledContacts.add(m.contactId()));
+        Set<Integer> candidates = new HashSet<>();
+        for (int member : desired) {
+            if (brandWide.containsKey(member) || cancelledContacts.contains(member)) {
+                candidates.add(member);
+            }
         }
-        Map<Integer, String> syncedEmail = new HashMap<>();
-        em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
-                        + "where s.listId = :listId and s.state = :synced", Object[].class)
-                .setParameter("listId", listId)
-                .setParameter("synced", SyncState.SYNCED)
-                .getResultList().forEach(row -> syncedEmail.put((Integer) row[0], (String) row[1]));
-        UnsubscribeCheck.Result unsubscribeCheck = UnsubscribeCheck.decide(desired, syncedEmail, inInformz, brandWide,
-                unsubscribes.recorded(listId));
+        Set<Integer> emailsNeeded = new HashSet<>(candidates);
+        emailsNeeded.addAll(cancelledContacts);
+        Map<Integer, String> syncedEmail = syncedEmails(listId, emailsNeeded);
+        UnsubscribeCheck.Result unsubscribeCheck = UnsubscribeCheck.decide(candidates, syncedEmail,
+                id -> Arrays.binarySearch(inInformz, id) >= 0, cancelledOfSynced, brandWide, unsubscribes.recorded(listId));
         Set<Integer> unsubscribed = new HashSet<>();
         unsubscribeCheck.found().forEach(f -> unsubscribed.add(f.contactId()));
-        int[] missingInInformz = syncedEmail.keySet().stream().mapToInt(Integer::intValue)
-                .filter(id -> !informzContacts.contains(id) && !unsubscribed.contains(id)).sorted().toArray();
-        List<InformzPort.Subscriber> strangers = inInformz.stream()
-                .filter(m -> !m.cancelled())
-                .filter(m -> m.contactId() == null || !desired.contains(m.contactId()))
-                .filter(m -> m.email() != null)
-                .map(m -> new InformzPort.Subscriber(m.contactId() == null ? InformzPort.Subscriber.NO_CONTACT : m.contactId(),
-                        m.email(), Map.of()))
-                .toList();
+        int[] missingInInformz = Arrays.stream(synced)
+                .filter(id -> Arrays.binarySearch(inInformz, id) < 0 && !unsubscribed.contains(id)).toArray();
         int size = settings.batchSize();
         int largest = Math.max(Math.max(strangers.size(), missingInInformz.length),
                 Math.max(unsubscribeCheck.found().size(), unsubscribeCheck.resubscribed().size()));
@@ -376,6 +396,30 @@ public class ListSync {
             run = booked(batchWriter.repair(listId, interest, repair), run, tally);
         }
         return run;
+    }
+
+    /** The contacts whose state on the list says synced, ascending. */
+    private int[] syncedContactIds(long listId) {
+        return em.createQuery("select s.contactId from ContactListSyncState s "
+                        + "where s.listId = :listId and s.state = :synced order by s.contactId", Integer.class)
+                .setParameter("listId", listId)
+                .setParameter("synced", SyncState.SYNCED)
+                .getResultList().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The address each of these contacts was synced to the list with, where its state says synced. */
+    private Map<Integer, String> syncedEmails(long listId, Collection<Integer> contactIds) {
+        Map<Integer, String> emails = new HashMap<>();
+        List<Integer> all = new ArrayList<>(contactIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            em.createQuery("select s.contactId, s.lastSyncedEmail from ContactListSyncState s "
+                            + "where s.listId = :listId and s.state = :synced and s.contactId in :contacts", Object[].class)
+                    .setParameter("listId", listId)
+                    .setParameter("synced", SyncState.SYNCED)
+                    .setParameter("contacts", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .getResultList().forEach(row -> emails.put((Integer) row[0], (String) row[1]));
+        }
+        return emails;
     }
 
     private static <T> List<T> slice(List<T> all, int from, int to) {

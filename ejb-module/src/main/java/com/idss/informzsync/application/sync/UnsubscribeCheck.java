@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * What the nightly check against Informz learns about unsubscribes on one list, decided from
@@ -49,15 +50,33 @@ public final class UnsubscribeCheck {
             List<InformzPort.InterestMember> inInformz, Map<Integer, InformzPort.Unsubscriber> brandWideByContact,
             Recorded recorded) {
         Set<Integer> current = new HashSet<>();
+        List<InformzPort.InterestMember> cancelled = new ArrayList<>();
+        for (InformzPort.InterestMember membership : inInformz) {
+            if (membership.contactId() != null && !membership.cancelled()) {
+                current.add(membership.contactId());
+            } else if (membership.contactId() != null) {
+                cancelled.add(membership);
+            }
+        }
+        return decide(members, syncedEmail, current::contains, cancelled, brandWideByContact, recorded);
+    }
+
+    /**
+     * The same decision from what the nightly check keeps of an interest of any size. Only these inputs
+     * are ever consulted, so the caller may narrow them without changing the answer: members that are
+     * brand-wide unsubscribers or have a cancelled membership, the synced addresses of those, and the
+     * cancelled memberships of synced contacts.
+     *
+     * @param currentInInformz whether the contact has a current membership of the interest
+     * @param cancelled        cancelled memberships of the interest that carry a contact id
+     */
+    public static Result decide(Set<Integer> members, Map<Integer, String> syncedEmail, IntPredicate currentInInformz,
+            List<InformzPort.InterestMember> cancelled, Map<Integer, InformzPort.Unsubscriber> brandWideByContact,
+            Recorded recorded) {
         // A contact may have several cancelled memberships (an earlier address's, opted out by the sync).
         Map<Integer, InformzPort.InterestMember> cancelledAtSyncedAddress = new HashMap<>();
-        for (InformzPort.InterestMember membership : inInformz) {
-            if (membership.contactId() == null) {
-                continue;
-            }
-            if (!membership.cancelled()) {
-                current.add(membership.contactId());
-            } else if (membership.email() != null
+        for (InformzPort.InterestMember membership : cancelled) {
+            if (membership.email() != null
                     && membership.email().strip().equalsIgnoreCase(syncedEmail.get(membership.contactId()))) {
                 cancelledAtSyncedAddress.put(membership.contactId(), membership);
             }
@@ -70,7 +89,7 @@ public final class UnsubscribeCheck {
             }
         }
         for (int contactId : recorded.onList()) {
-            if (current.contains(contactId)) {
+            if (currentInInformz.test(contactId)) {
                 resubscribed.add(new Resubscribed(contactId, false));
             }
         }
@@ -85,7 +104,7 @@ public final class UnsubscribeCheck {
                 continue;
             }
             InformzPort.InterestMember optedOut = cancelledAtSyncedAddress.get(contactId);
-            if (optedOut != null && !current.contains(contactId)) {
+            if (optedOut != null && !currentInInformz.test(contactId)) {
                 found.add(new Found(contactId, false, syncedEmail.get(contactId), optedOut.cancelledAt(), null));
             }
         }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -142,13 +143,14 @@ public class InformzAdapter implements InformzPort {
     }
 
     @Override
-    public List<InterestMember> members(String interest) {
-        return readAll(GridQuery.of("subscriber_interests")
+    public void forEachMember(String interest, Consumer<InterestMember> action) {
+        forEachRow(GridQuery.of("subscriber_interests")
                 .where(GridCondition.eq("interest_name", interest))
                 .returning("subscriber_id", "user_id", "email", "cancellation_date"),
                 row -> new InterestMember(Long.parseLong(row.text("subscriber_id").orElseThrow()),
                         row.integer("user_id").orElse(null), row.text("email").orElse(null),
-                        row.text("cancellation_date").isPresent(), row.dateTime("cancellation_date").orElse(null)));
+                        row.text("cancellation_date").isPresent(), row.dateTime("cancellation_date").orElse(null)),
+                action);
     }
 
     @Override
@@ -167,10 +169,16 @@ public class InformzAdapter implements InformzPort {
      * its heap in the nightly check at a large DMO's size, with four lists read at once.
      */
     private <T> List<T> readAll(GridQuery query, Function<GridRecord, T> convert) {
-        return call(() -> {
-            List<T> all = new ArrayList<>();
-            client.gridPages(query).forEachRemaining(page -> page.forEach(row -> all.add(convert.apply(row))));
-            return all;
+        List<T> all = new ArrayList<>();
+        forEachRow(query, convert, all::add);
+        return all;
+    }
+
+    /** Every row of the query, converted and handed over a page at a time; only one page is held. */
+    private <T> void forEachRow(GridQuery query, Function<GridRecord, T> convert, Consumer<T> action) {
+        call(() -> {
+            client.gridPages(query).forEachRemaining(page -> page.forEach(row -> action.accept(convert.apply(row))));
+            return null;
         });
     }
 
