@@ -19,6 +19,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -195,8 +196,9 @@ class SyncBenchmarkIT {
                 cpu.seconds(), cpu.perUnitMicros(BIG_LIST)));
         report.add(String.format("| … of which the JIT compilers, server / simulator; per contact without them | %s; %s |",
                 cpu.jitSeconds(), cpu.perUnitMicrosWithoutJit(BIG_LIST)));
-        report.add(String.format("| … server heap used, max sampled during the sync | %,d MiB (max heap %,d MiB) |",
-                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        report.add(String.format("| … server heap used, max sampled during the sync; max left by a collection | %,d MiB (max heap %,d MiB); %,d MiB |",
+                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                heap.maxAfterCollection() / (1024 * 1024)));
 
         // The same engine, one Informz call per contact: timed on a sample, rated per contact.
         String naiveTag = "naive" + System.nanoTime();
@@ -468,12 +470,15 @@ class SyncBenchmarkIT {
                 tags.size(), seconds, seconds / 60));
         report.add(String.format("| … drift left after it: members still missing / strangers still on | %,d / %,d |",
                 remaining.getJsonNumber("missing").longValue(), remaining.getJsonNumber("strangers").longValue()));
+        report.add(String.format("| … runs failed, or still marked running once every list's check completed (how an unexpected error such as OutOfMemoryError ends one) | %,d |",
+                runsOf(firstList, lastList, lastRunSynced, "status = 'FAILED' OR status = 'RUNNING'")));
         report.add(String.format("| … Informz calls; their time summed (as the server timed them) | %,d; %.1f s |", calls, informzSeconds));
         report.add(String.format("| … at 200 ms per call, one call at a time | %.1f min more than here |",
                 Math.max(0, calls * 0.2 - informzSeconds) / 60));
         report.add(String.format("| … CPU used, server / PostgreSQL / simulator (/proc) | %s |", cpu.seconds()));
-        report.add(String.format("| … server heap used, max sampled during it | %,d MiB (max heap %,d MiB) |",
-                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        report.add(String.format("| … server heap used, max sampled during it; max left by a collection | %,d MiB (max heap %,d MiB); %,d MiB |",
+                heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                heap.maxAfterCollection() / (1024 * 1024)));
     }
 
     /**
@@ -525,6 +530,20 @@ class SyncBenchmarkIT {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement count = connection.prepareStatement("SELECT COALESCE(SUM(members), 0) FROM (SELECT MAX(member_count) members "
                      + "FROM list_sync_run WHERE list_id BETWEEN ? AND ? AND id > ? AND status = 'COMPLETED' GROUP BY list_id) counted")) {
+            count.setLong(1, firstList);
+            count.setLong(2, lastList);
+            count.setLong(3, afterRunId);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private long runsOf(long firstList, long lastList, long afterRunId, String condition) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM list_sync_run "
+                     + "WHERE list_id BETWEEN ? AND ? AND id > ? AND (" + condition + ")")) {
             count.setLong(1, firstList);
             count.setLong(2, lastList);
             count.setLong(3, afterRunId);
@@ -639,8 +658,14 @@ class SyncBenchmarkIT {
     }
 
     /** Samples heap use every 50 ms on a daemon thread: a measurement, not a synchronisation. */
+    /**
+     * The server heap in use, sampled every 50 ms: its maximum, and the maximum of what the latest
+     * collection left of each pool (the live data; the heap in use fills with garbage up to the
+     * collector's threshold whatever the work keeps).
+     */
     private static final class HeapWatch {
         private final AtomicLong max = new AtomicLong();
+        private final AtomicLong maxAfterCollection = new AtomicLong();
         private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "heap-watch");
             thread.setDaemon(true);
@@ -648,8 +673,12 @@ class SyncBenchmarkIT {
         });
 
         HeapWatch() {
-            sampler.scheduleAtFixedRate(() -> max.accumulateAndGet(
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 50, TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(() -> {
+                max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                maxAfterCollection.accumulateAndGet(ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                        .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum(), Math::max);
+            }, 0, 50, TimeUnit.MILLISECONDS);
         }
 
         void stop() {
@@ -658,6 +687,10 @@ class SyncBenchmarkIT {
 
         long maxUsed() {
             return max.get();
+        }
+
+        long maxAfterCollection() {
+            return maxAfterCollection.get();
         }
     }
 }

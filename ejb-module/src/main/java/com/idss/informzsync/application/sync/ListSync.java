@@ -162,6 +162,16 @@ public class ListSync {
             run.finished(personMustAct ? ListSyncRun.Status.FAILED : ListSyncRun.Status.WAITING, now(), message);
             stateBook.saveRun(progress(run, tally));
             throw failure;
+        } catch (RuntimeException | Error unexpected) {
+            // The message is rolled back and delivered again; this run must not say "running" for ever.
+            try {
+                run.finished(ListSyncRun.Status.FAILED, now(), "Stopped by an unexpected error (the sync message is "
+                        + "delivered again): " + unexpected);
+                stateBook.saveRun(progress(run, tally));
+            } catch (RuntimeException | Error alsoFailed) {
+                unexpected.addSuppressed(alsoFailed);
+            }
+            throw unexpected;
         } finally {
             informz.forget();
         }
