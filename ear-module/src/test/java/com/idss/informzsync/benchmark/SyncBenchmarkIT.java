@@ -527,27 +527,24 @@ class SyncBenchmarkIT {
 
     /** The members of the lists, as their runs after {@code afterRunId} counted them. */
     private long membersCounted(long firstList, long lastList, long afterRunId) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COALESCE(SUM(members), 0) FROM (SELECT MAX(member_count) members "
-                     + "FROM list_sync_run WHERE list_id BETWEEN ? AND ? AND id > ? AND status = 'COMPLETED' GROUP BY list_id) counted")) {
-            count.setLong(1, firstList);
-            count.setLong(2, lastList);
-            count.setLong(3, afterRunId);
-            try (ResultSet result = count.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
+        return numberAboutRuns("SELECT COALESCE(SUM(members), 0) FROM (SELECT MAX(member_count) members FROM list_sync_run "
+                + "WHERE list_id BETWEEN ? AND ? AND id > ? AND status = 'COMPLETED' GROUP BY list_id) counted",
+                firstList, lastList, afterRunId);
     }
 
     private long runsOf(long firstList, long lastList, long afterRunId, String condition) throws Exception {
+        return numberAboutRuns("SELECT COUNT(*) FROM list_sync_run WHERE list_id BETWEEN ? AND ? AND id > ? AND (" + condition + ")",
+                firstList, lastList, afterRunId);
+    }
+
+    /** One number about the lists' runs after {@code afterRunId}: the query's parameters are those three. */
+    private long numberAboutRuns(String sql, long firstList, long lastList, long afterRunId) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM list_sync_run "
-                     + "WHERE list_id BETWEEN ? AND ? AND id > ? AND (" + condition + ")")) {
-            count.setLong(1, firstList);
-            count.setLong(2, lastList);
-            count.setLong(3, afterRunId);
-            try (ResultSet result = count.executeQuery()) {
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, firstList);
+            query.setLong(2, lastList);
+            query.setLong(3, afterRunId);
+            try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
             }
