@@ -78,8 +78,7 @@ public class ListEditor {
             long id = save(listId, proposal);
             em.flush();
             MembershipChange change = membership.changeSinceLastSync(id);
-            long members = membership.countMembers(id);
-            return new MembershipPreview(members, change.toAdd().length, change.toRemove().length,
+            return new MembershipPreview(change.memberCount(), change.toAdd().length, change.toRemove().length,
                     sample(change.toAdd()), sample(change.toRemove()), proposal.details().syncToInformz(),
                     proposal.details().active());
         } finally {

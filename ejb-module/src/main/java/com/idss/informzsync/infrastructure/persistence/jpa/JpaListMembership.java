@@ -51,8 +51,9 @@ import java.util.Set;
  * List membership evaluated in the database, in ids. For a single contact "member" is one predicate:
  * active AND (explicit member OR query 1 OR query 2 …). Pages, counts, the whole list and the change
  * since the last sync merge ascending id streams, one per reason, instead (see
- * {@link #memberIdsBySource}); no entity is ever loaded. The lists a few contacts are on ({@link #listsContaining}) read the contacts once and
- * decide most saved queries in memory, where the answer is sure to be the database's.
+ * {@link #memberIdsBySource}); no entity is ever loaded. The lists a few contacts are on
+ * ({@link #listsContaining}) read the contacts once and decide most saved queries in memory, where
+ * the answer is sure to be the database's.
  */
 public class JpaListMembership implements ListMembership {
 
