@@ -1,5 +1,6 @@
 package com.idss.informzsync.testsupport;
 
+import com.idss.informzsync.infrastructure.persistence.DatabaseMigrations;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
@@ -93,12 +94,17 @@ public final class TestDatabase implements AutoCloseable {
     private static TestDatabase migrated(TestDatabase database) {
         var flyway = Flyway.configure(TestDatabase.class.getClassLoader())
                 .dataSource(database.dataSource)
-                .locations("classpath:db/migration");
+                .locations(migrationLocations(database.kind));
         if (database.schema != null) {
             flyway.schemas(database.schema).defaultSchema(database.schema);
         }
         flyway.load().migrate();
         return database;
+    }
+
+    /** As the server migrates: the shared migrations, and PostgreSQL's own on PostgreSQL. */
+    public static String[] migrationLocations(Kind kind) {
+        return DatabaseMigrations.locations(kind == Kind.POSTGRESQL);
     }
 
     public Kind kind() {

@@ -27,7 +27,8 @@ public interface SyncWriterLocks {
 
     /**
      * Readies the locks of these contacts and of their addresses as the CRM has them now, so that a
-     * large reconcile creates its lock rows in bulk, once, rather than batch by batch. Takes no lock.
+     * large reconcile creates its lock rows in bulk, once, rather than batch by batch (where the
+     * database does not create them with the contacts). Takes no lock.
      */
     void prepare(int[] contactIds);
 }

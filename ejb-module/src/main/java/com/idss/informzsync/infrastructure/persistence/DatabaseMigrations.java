@@ -35,15 +35,19 @@ public class DatabaseMigrations {
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
+    /** Where the migrations of the one or the other database lie; the tests migrate the same way. */
+    public static String[] locations(boolean postgres) {
+        return postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
+    }
+
     /**
      * The shared migrations, and on PostgreSQL its own (storage and index options H2 lacks); their
      * versions never repeat a shared one, so a version missing on H2 is simply one it never had.
      */
     private String[] locations() {
         try (Connection connection = dataSource.getConnection()) {
-            return Databases.isPostgres(connection)
-                    ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                    : new String[] {"classpath:db/migration"};
+            return locations(Databases.isPostgres(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("could not tell which database the datasource is", e);
         }

@@ -39,6 +39,9 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
     @Inject
     SyncWriterLockRows rows;
 
+    /** Whether the datasource leads to PostgreSQL, once known. */
+    private volatile Boolean postgres;
+
     static String contactKey(int contactId) {
         return "c:" + contactId;
     }
@@ -79,7 +82,7 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
 
     @Override
     public void prepare(int[] contactIds) {
-        if (contactIds.length == 0) {
+        if (contactIds.length == 0 || rowsCameWithTheContacts(contactIds)) {
             return;
         }
         try {
@@ -88,6 +91,34 @@ public class JdbcSyncWriterLocks implements SyncWriterLocks {
             // Another transaction created some of the same rows at the same moment (H2 has no ON CONFLICT):
             // whatever is still missing is created as it is locked.
         }
+    }
+
+    /**
+     * On PostgreSQL a contact's rows are created with it (migration V13), so a reconcile usually finds
+     * them all: a probe of the plan's first, middle and last contact tells that from a table a crash
+     * emptied (it is unlogged), which is then filled in bulk again. A row missed all the same is
+     * created as it is locked.
+     */
+    private boolean rowsCameWithTheContacts(int[] contactIds) {
+        if (!onPostgres()) {
+            return false;
+        }
+        Set<String> probes = new TreeSet<>(List.of(contactKey(contactIds[0]), contactKey(contactIds[contactIds.length / 2]),
+                contactKey(contactIds[contactIds.length - 1])));
+        return rows.existing(probes).size() == probes.size();
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = Databases.isPostgres(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not tell which database the sync writer locks are in", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     private void holdWaiting(TreeSet<String> keys) {

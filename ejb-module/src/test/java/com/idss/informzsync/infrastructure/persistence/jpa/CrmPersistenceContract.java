@@ -93,7 +93,8 @@ abstract class CrmPersistenceContract {
 
     @Test
     void migrationsAreAllApplied() {
-        var info = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration").load().info();
+        var info = Flyway.configure().dataSource(db.dataSource())
+                .locations(TestDatabase.migrationLocations(kind)).load().info();
         var all = info.all();
         assertEquals(all[all.length - 1].getVersion(), info.current().getVersion(), "at the newest migration");
         assertEquals(0, info.pending().length);
@@ -234,9 +235,11 @@ abstract class CrmPersistenceContract {
                 }
             }
         }
-        assertTrue(indexed.containsAll(List.of("contact.email_normalized", "contact.active", "contact_list_sync_state.list_id",
+        assertTrue(indexed.containsAll(List.of("contact.email_normalized", "contact_list_sync_state.list_id",
                 "contact_list_sync_state.contact_id", "distribution_list_member.list_id",
                 "distribution_list_member.contact_id", "contact_tag.tag")), indexed.toString());
+        // PostgreSQL never reads an index on a flag nearly every contact has (its migration V11 drops it).
+        assertEquals(kind == TestDatabase.Kind.H2, indexed.contains("contact.active"), indexed.toString());
     }
 
     // --- saved-query semantics ------------------------------------------------------------
