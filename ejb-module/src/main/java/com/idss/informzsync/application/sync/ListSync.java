@@ -143,10 +143,10 @@ public class ListSync {
             tally.writeBackNanos = System.nanoTime() - writeBack;
             run.finished(ListSyncRun.Status.COMPLETED, now(), null);
             stateBook.saveRun(progress(run, tally));
-            LOG.info(() -> String.format("List %d reconciled in %d ms: +%d -%d, %d excluded, %d failed, %d Informz calls; "
+            LOG.info(() -> String.format("List %d reconciled (%s) in %d ms: +%d -%d, %d excluded, %d failed, %d Informz calls; "
                             + "ms spent planning %d, in batches %d (of which locking %d, reading %d, in Informz %d, "
                             + "booking %d), writing back ids %d (reading them %d)",
-                    listId, (System.nanoTime() - started) / 1_000_000, tally.added, tally.removed,
+                    listId, trigger + (inDoubt ? ", in doubt" : ""), (System.nanoTime() - started) / 1_000_000, tally.added, tally.removed,
                     tally.duplicate + tally.invalid + tally.noEmail, tally.failed, tally.calls,
                     tally.planNanos / 1_000_000, tally.batchNanos / 1_000_000, tally.lockNanos / 1_000_000,
                     tally.readNanos / 1_000_000, tally.informzNanos / 1_000_000, tally.bookNanos / 1_000_000,
