@@ -479,6 +479,34 @@ class SyncBenchmarkIT {
         report.add(String.format("| … server heap used, max sampled during it; max left by a collection | %,d MiB (max heap %,d MiB); %,d MiB |",
                 heap.maxUsed() / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 heap.maxAfterCollection() / (1024 * 1024)));
+        liveHeapOfOneCheckBySize(listIds);
+    }
+
+    /**
+     * Whether a check's memory grows with its list: a small, a medium and a large list (1 % drift seeded
+     * again) checked one at a time, alone, the live heap read after a full collection every 100 ms. What
+     * it holds beyond the heap before it is the check's own; flat when that does not grow with the list.
+     */
+    private void liveHeapOfOneCheckBySize(List<Long> listIds) throws Exception {
+        crm.informz().seedDrift(NIGHTLY_DRIFT);
+        int[] sizes = {NIGHTLY_CONTACTS * 225 / 1000 / 450, NIGHTLY_CONTACTS * 45 / 100 / 45, NIGHTLY_CONTACTS / 2 / 5};
+        int[] indexes = {50, 5, 0}; // the first list of each size, as loadNightlyContacts made them
+        List<String> held = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        for (int i = 0; i < indexes.length; i++) {
+            long listId = listIds.get(indexes[i]);
+            long lastRun = maxRunId();
+            LiveHeapWatch live = new LiveHeapWatch();
+            long started = System.nanoTime();
+            nightly.requestFor(listId);
+            awaitRunsOfEveryList(listId, listId, lastRun, "run_trigger = 'NIGHTLY'", 1);
+            live.stop();
+            before = Math.min(before, live.before());
+            held.add(String.format("%,d members: %,d MiB (%.1f s, %d collections)", sizes[i],
+                    (live.max() - live.before()) / (1024 * 1024), (System.nanoTime() - started) / 1e9, live.collections()));
+        }
+        report.add(String.format("| … live heap one list's check adds, each checked alone (a full collection every 100 ms; the live heap before: %,d MiB) | %s |",
+                before / (1024 * 1024), String.join("; ", held)));
     }
 
     /**
@@ -660,6 +688,50 @@ class SyncBenchmarkIT {
      * collection left of each pool (the live data; the heap in use fills with garbage up to the
      * collector's threshold whatever the work keeps).
      */
+    /**
+     * The live heap while some work runs: a full collection every 100 ms and the heap it leaves. A
+     * measurement of memory, not of time (the collections slow the work down).
+     */
+    private static final class LiveHeapWatch {
+        private final long before;
+        private final AtomicLong max = new AtomicLong();
+        private final AtomicLong collections = new AtomicLong();
+        private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "live-heap-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        LiveHeapWatch() {
+            before = collectAndMeasure();
+            collector.scheduleWithFixedDelay(() -> max.accumulateAndGet(collectAndMeasure(), Math::max),
+                    100, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private long collectAndMeasure() {
+            ManagementFactory.getMemoryMXBean().gc();
+            collections.incrementAndGet();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+
+        void stop() throws InterruptedException {
+            collector.shutdown();
+            collector.awaitTermination(1, TimeUnit.MINUTES);
+        }
+
+        long before() {
+            return before;
+        }
+
+        long max() {
+            return Math.max(max.get(), before);
+        }
+
+        long collections() {
+            return collections.get();
+        }
+    }
+
     private static final class HeapWatch {
         private final AtomicLong max = new AtomicLong();
         private final AtomicLong maxAfterCollection = new AtomicLong();
