@@ -682,12 +682,15 @@ class SyncBenchmarkIT {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** Samples heap use every 50 ms on a daemon thread: a measurement, not a synchronisation. */
-    /**
-     * The server heap in use, sampled every 50 ms: its maximum, and the maximum of what the latest
-     * collection left of each pool (the live data; the heap in use fills with garbage up to the
-     * collector's threshold whatever the work keeps).
-     */
+    /** A scheduler on one daemon thread: a measurement must never keep the server from stopping. */
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /**
      * The live heap while some work runs: a full collection every 100 ms and the heap it leaves. A
      * measurement of memory, not of time (the collections slow the work down).
@@ -696,11 +699,7 @@ class SyncBenchmarkIT {
         private final long before;
         private final AtomicLong max = new AtomicLong();
         private final AtomicLong collections = new AtomicLong();
-        private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "live-heap-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ScheduledExecutorService collector = daemonScheduler("live-heap-watch");
 
         LiveHeapWatch() {
             before = collectAndMeasure();
@@ -732,14 +731,15 @@ class SyncBenchmarkIT {
         }
     }
 
+    /**
+     * The server heap in use, sampled every 50 ms: its maximum, and the maximum of what the latest
+     * collection left of each pool (the live data; the heap in use fills with garbage up to the
+     * collector's threshold whatever the work keeps).
+     */
     private static final class HeapWatch {
         private final AtomicLong max = new AtomicLong();
         private final AtomicLong maxAfterCollection = new AtomicLong();
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "heap-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        private final ScheduledExecutorService sampler = daemonScheduler("heap-watch");
 
         HeapWatch() {
             sampler.scheduleAtFixedRate(() -> {
