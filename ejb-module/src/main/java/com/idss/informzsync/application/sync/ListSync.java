@@ -20,9 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -192,33 +190,53 @@ public class ListSync {
     }
 
     /**
-     * Runs the batches a few at a time (settings' batch lanes), one lane on this thread and the others
-     * on background threads ({@link BatchLanes}), so one batch's database work overlaps another's
-     * Informz call (the one-writer rule made each batch a transaction that reads, calls and books in
-     * turn). Batches in flight hold disjoint contacts; an address two need is taken in order, like any
-     * lock. Every finished batch is counted before a failure of any stops the reconcile.
+     * Runs the batches a few at a time (settings' batch lanes), one on this thread and the others on
+     * background lanes, so one batch's database work overlaps another's Informz call (the one-writer
+     * rule made each batch a transaction that reads, calls and books in turn). Batches in flight hold
+     * disjoint contacts; an address two need is taken in order, like any lock. All of a round finish,
+     * and all are counted, before a failure of any stops the reconcile.
      */
     private ListSyncRun inLanes(long listId, List<int[]> batches, Function<int[], ListBatchWriter.Result> work,
             ListSyncRun run, Tally tally) {
-        AtomicReference<ListSyncRun> saved = new AtomicReference<>(run);
-        AtomicReference<InformzFailure> firstFailure = new AtomicReference<>();
-        BatchLanes.run(background, settings.batchLanes(), batches, work, batch -> batch.failure != null,
-                lane -> () -> aboutList(listId, () -> {
-                    lane.run();
-                    return null;
-                }),
-                finished -> {
-                    finished.forEach(tally::add);
-                    finished.stream().map(batch -> batch.failure).filter(Objects::nonNull).findFirst()
-                            .ifPresent(failure -> firstFailure.compareAndSet(null, failure));
-                    if (firstFailure.get() == null) {
-                        saved.set(stateBook.saveRun(progress(saved.get(), tally)));
-                    }
-                });
-        if (firstFailure.get() != null) {
-            throw firstFailure.get();
+        int lanes = settings.batchLanes();
+        List<BackgroundLane<ListBatchWriter.Result>> others = new ArrayList<>(lanes - 1);
+        for (int lane = 1; lane < lanes; lane++) {
+            others.add(new BackgroundLane<>(background));
         }
-        return saved.get();
+        for (int i = 0; i < batches.size(); i += lanes) {
+            for (int lane = 1; lane < lanes && i + lane < batches.size(); lane++) {
+                int[] batch = batches.get(i + lane);
+                others.get(lane - 1).submit(() -> aboutList(listId, () -> work.apply(batch)));
+            }
+            RuntimeException thrown = null;
+            List<ListBatchWriter.Result> done = new ArrayList<>(lanes);
+            try {
+                done.add(work.apply(batches.get(i)));
+            } catch (RuntimeException e) {
+                thrown = e;
+            }
+            for (BackgroundLane<ListBatchWriter.Result> lane : others) {
+                try {
+                    ListBatchWriter.Result other = lane.awaitPrevious();
+                    if (other != null) {
+                        done.add(other);
+                    }
+                } catch (RuntimeException e) {
+                    thrown = thrown == null ? e : thrown;
+                }
+            }
+            done.forEach(tally::add);
+            if (thrown != null) {
+                throw thrown;
+            }
+            for (ListBatchWriter.Result batch : done) {
+                if (batch.failure != null) {
+                    throw batch.failure;
+                }
+            }
+            run = stateBook.saveRun(progress(run, tally));
+        }
+        return run;
     }
 
     private List<int[]> batches(int[] contactIds) {
