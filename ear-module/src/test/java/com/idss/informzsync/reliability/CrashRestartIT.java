@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -82,18 +83,22 @@ class CrashRestartIT {
     @Order(1)
     void aKillDuringABigListSyncLosesNothing() throws Exception {
         start();
-        int listSize = setting("crash-list-size", 1_000);
+        int listSize = setting("crash-list-size", 1_500);
+        assertTrue(listSize > 1_000, "crash-list-size: more than two batches of 500, so a later round is left at the kill");
         String interest = "Crash List " + run;
         informz.createInterest(interest);
         long listId = probePost("list?name=" + encode(interest)).getJsonNumber("listId").longValue();
-        // Each Subscribe batch of 500 for this interest is held before it is applied: the kill lands
-        // while a later batch is in flight and earlier ones are applied and booked.
-        int batches = (listSize + 499) / 500;
-        informz.injectDelayedFaultsInCallsMentioning(interest, "slow", batches, setting("crash-batch-hold-ms", 2_000));
+        // Every call that mentions the interest (the list's Subscribe batches of 500, and the new
+        // contacts' own syncs once they are on the list) is held before it is applied. The list's
+        // batches go a round of lanes at a time, so the kill lands once a batch is in Informz and a
+        // later one holds its contacts, on its way there: some applied and booked, some in flight.
+        // Timing the kill by Informz's member count alone raced: when the contacts' own syncs (not
+        // held then) pushed them all first, the whole list was in before the kill.
+        informz.injectDelayedFaultsInCallsMentioning(interest, "slow", listSize, setting("crash-batch-hold-ms", 2_000));
         long started = System.nanoTime();
         probePost("list-members?listId=" + listId + "&count=" + listSize + "&emailPrefix=" + encode("crash." + run + "."));
-        awaitExternal("the first batch applied in Informz", () -> informz.membersOf(interest).size() >= Math.min(500, listSize),
-                PATIENCE);
+        awaitExternal("a batch applied in Informz and a later one on its way",
+                () -> informz.membersOf(interest).size() >= Math.min(500, listSize) && batchesHeld(listId) > 2, PATIENCE);
         int membersAtKill = informz.membersOf(interest).size();
         killServer();
         informz.clearFaults();
@@ -253,8 +258,8 @@ class CrashRestartIT {
     // --- helpers -------------------------------------------------------------------------------
 
     /**
-     * Waits for a condition on the Informz simulator, which has no events to wait on: re-checked every
-     * 50 ms. Used only to time the kill; convergence is awaited in the server, woken by each sync.
+     * Waits for a condition on the Informz simulator, which has no events to wait on (and on the
+     * server's count of batches held, read with it): re-checked every 50 ms. Used only to time the kill; convergence is awaited in the server, woken by each sync.
      */
     private static void awaitExternal(String what, BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -263,6 +268,17 @@ class CrashRestartIT {
                 throw new AssertionError("waited " + timeout.toSeconds() + " s in vain for " + what);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private static long batchesHeld(long listId) {
+        try {
+            return probe("batches-held?listId=" + listId).getJsonNumber("batches").longValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
