@@ -1,6 +1,6 @@
 package com.idss.informzsync.testsupport;
 
-import com.idss.informzsync.infrastructure.persistence.DatabaseMigrations;
+import com.idss.informzsync.infrastructure.persistence.Databases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
@@ -104,7 +104,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** As the server migrates: the shared migrations, and PostgreSQL's own on PostgreSQL. */
     public static String[] migrationLocations(Kind kind) {
-        return DatabaseMigrations.locations(kind == Kind.POSTGRESQL);
+        return Databases.migrationLocations(kind == Kind.POSTGRESQL);
     }
 
     public Kind kind() {

@@ -35,19 +35,10 @@ public class DatabaseMigrations {
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
-    /** Where the migrations of the one or the other database lie; the tests migrate the same way. */
-    public static String[] locations(boolean postgres) {
-        return postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                : new String[] {"classpath:db/migration"};
-    }
-
-    /**
-     * The shared migrations, and on PostgreSQL its own (storage and index options H2 lacks); their
-     * versions never repeat a shared one, so a version missing on H2 is simply one it never had.
-     */
+    /** The locations for the database the datasource leads to. */
     private String[] locations() {
         try (Connection connection = dataSource.getConnection()) {
-            return locations(Databases.isPostgres(connection));
+            return Databases.migrationLocations(Databases.isPostgres(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("could not tell which database the datasource is", e);
         }
