@@ -352,7 +352,7 @@ public class ListSync {
      */
     private ListSyncRun repairDrift(long listId, String interest, Tally tally, ListSyncRun run) {
         int[] desired = membership.allMemberIds(listId);
-        int[] synced = syncedContactIds(listId);
+        int[] synced = membership.syncedContactIds(listId);
         Map<Integer, InformzPort.Unsubscriber> brandWide = unsubscribes.brandWideByContact();
         IntStream.Builder currentIds = IntStream.builder();
         List<InformzPort.InterestMember> cancelledOfSynced = new ArrayList<>();
@@ -409,14 +409,6 @@ public class ListSync {
     }
 
     /** The contacts whose state on the list says synced, ascending. */
-    private int[] syncedContactIds(long listId) {
-        return em.createQuery("select s.contactId from ContactListSyncState s "
-                        + "where s.listId = :listId and s.state = :synced order by s.contactId", Integer.class)
-                .setParameter("listId", listId)
-                .setParameter("synced", SyncState.SYNCED)
-                .getResultList().stream().mapToInt(Integer::intValue).toArray();
-    }
-
     /** The address each of these contacts was synced to the list with, where its state says synced. */
     private Map<Integer, String> syncedEmails(long listId, Collection<Integer> contactIds) {
         Map<Integer, String> emails = new HashMap<>();

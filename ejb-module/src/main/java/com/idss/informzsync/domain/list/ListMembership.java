@@ -44,4 +44,7 @@ public interface ListMembership {
      * {@code RETRYING} or in {@code ERROR} since).
      */
     MembershipChange changeSinceLastSync(long listId);
+
+    /** The contacts whose state on the list says {@code SYNCED}, ascending (members or not). */
+    int[] syncedContactIds(long listId);
 }

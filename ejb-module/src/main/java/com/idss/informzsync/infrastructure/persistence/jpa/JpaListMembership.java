@@ -250,11 +250,25 @@ public class JpaListMembership implements ListMembership {
     @Override
     public MembershipChange changeSinceLastSync(long listId) {
         int[] members = allMemberIds(listId);
-        List<Object[]> pushed = pushedTo(listId);
-        int[] synced = toIntArray(pushed.stream().filter(row -> row[1] == SyncState.SYNCED).map(row -> (Integer) row[0]).toList());
-        int[] mayBeInInformz = toIntArray(pushed.stream().map(row -> (Integer) row[0]).toList());
-        return new MembershipChange(listId, members.length, SortedIds.difference(members, synced),
-                SortedIds.difference(mayBeInInformz, members));
+        CursoredIds.Ints synced = new CursoredIds.Ints();
+        CursoredIds.Ints mayBeInInformz = new CursoredIds.Ints();
+        CursoredIds.forEachRow(pushedTo(listId), row -> {
+            int contactId = ((Number) ((Object[]) row)[0]).intValue();
+            mayBeInInformz.add(contactId);
+            if (((Object[]) row)[1] == SyncState.SYNCED) {
+                synced.add(contactId);
+            }
+        });
+        return new MembershipChange(listId, members.length, SortedIds.difference(members, synced.toArray()),
+                SortedIds.difference(mayBeInInformz.toArray(), members));
+    }
+
+    @Override
+    public int[] syncedContactIds(long listId) {
+        return CursoredIds.read(em.createQuery("select s.contactId from ContactListSyncState s "
+                        + "where s.listId = :listId and s.state = :synced order by s.contactId", Integer.class)
+                .setParameter("listId", listId)
+                .setParameter("synced", SyncState.SYNCED));
     }
 
     /**
@@ -273,7 +287,7 @@ public class JpaListMembership implements ListMembership {
         if (afterId != null) {
             explicit.setParameter("after", afterId);
         }
-        sources.add(toIntArray(limited(explicit, limit).getResultList()));
+        sources.add(ids(explicit, limit));
         for (CriteriaGroup savedQuery : savedQueriesOf(listId)) {
             CriteriaBuilder cb = em.getCriteriaBuilder();
             QueryParameters parameters = new QueryParameters(cb);
@@ -285,13 +299,14 @@ public class JpaListMembership implements ListMembership {
                 matches = cb.and(matches, cb.greaterThan(contact.get("id"), parameters.bind(Integer.class, afterId)));
             }
             query.select(contact.get("id")).where(matches).orderBy(cb.asc(contact.get("id")));
-            sources.add(toIntArray(limited(parameters.applyTo(em.createQuery(query)), limit).getResultList()));
+            sources.add(ids(parameters.applyTo(em.createQuery(query)), limit));
         }
         return sources;
     }
 
-    private static <T> TypedQuery<T> limited(TypedQuery<T> query, int limit) {
-        return limit > 0 ? query.setMaxResults(limit) : query;
+    /** A page of ids read at once, or all of them through a cursor (a whole list may be 200,000). */
+    private static int[] ids(TypedQuery<Integer> query, int limit) {
+        return limit > 0 ? toIntArray(query.setMaxResults(limit).getResultList()) : CursoredIds.read(query);
     }
 
     /**
@@ -299,14 +314,13 @@ public class JpaListMembership implements ListMembership {
      * synced, or pushed once and failing since (a retry pending, or an error) — the contact's own
      * sync treats those the same way when it leaves a list.
      */
-    private List<Object[]> pushedTo(long listId) {
+    private TypedQuery<Object[]> pushedTo(long listId) {
         return em.createQuery("select s.contactId, s.state from ContactListSyncState s where s.listId = :listId "
                         + "and (s.state = :synced or (s.lastSyncedEmail is not null and s.state in :failing)) "
                         + "order by s.contactId", Object[].class)
                 .setParameter("listId", listId)
                 .setParameter("synced", SyncState.SYNCED)
-                .setParameter("failing", List.of(SyncState.RETRYING, SyncState.ERROR))
-                .getResultList();
+                .setParameter("failing", List.of(SyncState.RETRYING, SyncState.ERROR));
     }
 
     private Predicate isMember(CriteriaBuilder cb, AbstractQuery<?> query, Root<Contact> contact, long listId,

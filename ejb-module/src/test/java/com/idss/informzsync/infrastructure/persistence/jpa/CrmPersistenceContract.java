@@ -387,6 +387,15 @@ abstract class CrmPersistenceContract {
         }
     }
 
+    @Test
+    void idsReadThroughACursorAreTheWholeResultPageAfterPage() {
+        String everyone = "select c.id from Contact c order by c.id";
+        List<Integer> atOnce = db.inTransaction(em -> em.createQuery(everyone, Integer.class).getResultList());
+        int[] paged = db.inTransaction(em -> CursoredIds.read(em.createQuery(everyone, Integer.class), 3));
+        assertTrue(atOnce.size() > 3 * 2, "several pages of three");
+        assertEquals(atOnce, Arrays.stream(paged).boxed().toList());
+    }
+
     private List<Integer> pagesOf(long listId, int pageSize) {
         List<Integer> paged = new ArrayList<>();
         List<Integer> page;
@@ -430,6 +439,8 @@ abstract class CrmPersistenceContract {
         assertArrayEquals(sorted(fixture.id("bob"), fixture.id("eve")), change.toAdd());
         assertArrayEquals(sorted(fixture.id("frank"), fixture.id("carla"), fixture.id("dan"), Integer.MAX_VALUE), change.toRemove());
         assertEquals(db.<Long>inTransaction(em -> new JpaListMembership(em).countMembers(listId)).intValue(), change.memberCount());
+        assertArrayEquals(sorted(fixture.id("ann"), fixture.id("frank"), Integer.MAX_VALUE),
+                db.inTransaction(em -> new JpaListMembership(em).syncedContactIds(listId)), "synced on this list, members or not");
     }
 
     @Test
