@@ -81,6 +81,8 @@ public class ListBatchWriter {
         long informzNanos;
         long bookNanos;
         InformzFailure failure;
+        /** Contact id and pushed address of each contact Informz accepted that had no subscriber id. */
+        final List<Object[]> pushedWithoutId = new ArrayList<>();
     }
 
     /**
@@ -322,7 +324,12 @@ public class ListBatchWriter {
                 result.failed++;
             }
         }
-        toSend.values().forEach(c -> outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized(), c.version())));
+        for (Candidate c : toSend.values()) {
+            outcomes.put(c.id(), SyncOutcome.synced(c.emailNormalized(), c.version()));
+            if (c.subscriberId() == null) {
+                result.pushedWithoutId.add(new Object[] {c.id(), c.emailNormalized()});
+            }
+        }
         result.added += toSend.size();
     }
 

@@ -53,4 +53,44 @@ final class SubscriberIdReadBack {
         }
         return ids;
     }
+
+    /**
+     * A reconcile's pushes of contacts that had no subscriber id, gathered batch by batch: the few to
+     * ask for by address, or, once there are more than that is worth, only the fact (the whole
+     * interest is read then, and holding 100,000 of them would cost memory for nothing).
+     */
+    static final class PushedWithoutId {
+        private final List<Object[]> rows = new ArrayList<>();
+        private int mostWorthAsking = Integer.MAX_VALUE;
+        private boolean tooMany;
+
+        /** @param batchRows contact id and pushed address of each */
+        void add(List<Object[]> batchRows) {
+            if (!tooMany) {
+                rows.addAll(batchRows);
+                checkCount();
+            }
+        }
+
+        /** Once the plan has said how many members the list has ({@link #mostAskedByAddress}). */
+        void mostWorthAsking(int most) {
+            mostWorthAsking = most;
+            checkCount();
+        }
+
+        boolean tooManyToAskFor() {
+            return tooMany;
+        }
+
+        List<Object[]> rows() {
+            return rows;
+        }
+
+        private void checkCount() {
+            if (rows.size() > mostWorthAsking) {
+                tooMany = true;
+                rows.clear();
+            }
+        }
+    }
 }

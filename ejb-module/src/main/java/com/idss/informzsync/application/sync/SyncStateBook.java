@@ -87,6 +87,22 @@ public class SyncStateBook {
         return states;
     }
 
+    /**
+     * Whether the list's latest run completed with nothing to say, its id write-back included: one
+     * stopped by a crash, an outage or a busy writer (or none at all), or one that says some synced
+     * contacts are still without an id, may have left synced contacts without their id.
+     */
+    public boolean lastRunWroteBackEveryId(long listId) {
+        return em.createQuery("select r from ListSyncRun r where r.listId = :listId "
+                        + "order by r.startedAt desc, r.id desc", ListSyncRun.class)
+                .setParameter("listId", listId)
+                .setMaxResults(1)
+                .getResultList()
+                .stream().findFirst()
+                .map(run -> run.getStatus() == ListSyncRun.Status.COMPLETED && run.getMessage() == null)
+                .orElse(false);
+    }
+
     /** Starts a list sync run and returns it, committed, so the console sees it at once. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ListSyncRun startRun(long listId, ListSyncRun.Trigger trigger) {

@@ -1,6 +1,8 @@
 package com.idss.informzsync.application.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,5 +38,38 @@ class SubscriberIdReadBackTest {
                 new Object[] {3, null});
         Map<Integer, Long> ids = SubscriberIdReadBack.byContact(rows, Map.of("ann@example.org", 71L, "carl@example.org", 9L));
         assertEquals(Map.of(1, 71L), ids);
+    }
+
+    @Test
+    void pushesWithoutAnIdAreKeptUntilThereAreMoreThanAskingForIsWorth() {
+        SubscriberIdReadBack.PushedWithoutId pushed = new SubscriberIdReadBack.PushedWithoutId();
+        pushed.add(rows(0, 600)); // before the plan (the drift repair's pushes): no limit known yet
+        assertEquals(600, pushed.rows().size());
+        pushed.mostWorthAsking(SubscriberIdReadBack.mostAskedByAddress(2_001)); // 1,000
+        assertFalse(pushed.tooManyToAskFor());
+        pushed.add(rows(600, 1_000));
+        assertEquals(1_000, pushed.rows().size());
+        pushed.add(rows(1_000, 1_001));
+        assertTrue(pushed.tooManyToAskFor());
+        assertEquals(0, pushed.rows().size(), "nothing kept once the interest will be read");
+        pushed.add(rows(1_001, 1_002));
+        assertTrue(pushed.tooManyToAskFor());
+        assertEquals(0, pushed.rows().size());
+    }
+
+    @Test
+    void aLimitBelowWhatWasPushedBeforeThePlanMeansReadingTheInterest() {
+        SubscriberIdReadBack.PushedWithoutId pushed = new SubscriberIdReadBack.PushedWithoutId();
+        pushed.add(rows(0, 1));
+        pushed.mostWorthAsking(SubscriberIdReadBack.mostAskedByAddress(1_000)); // 0: one page holds it all
+        assertTrue(pushed.tooManyToAskFor());
+    }
+
+    private static List<Object[]> rows(int from, int to) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            rows.add(new Object[] {i, "c" + i + "@example.org"});
+        }
+        return rows;
     }
 }
