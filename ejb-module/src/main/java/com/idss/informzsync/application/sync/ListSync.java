@@ -277,7 +277,7 @@ public class ListSync {
         } else if (tally.pushedWithoutId.tooManyToAskFor()) {
             missing = null; // more than asking by address would cover: the interest is read
         } else {
-            missing = tally.pushedWithoutId.rows();
+            missing = tally.pushedWithoutId.all().orElseGet(() -> syncedWithoutId(listId, mostToAsk + 1));
         }
         if (missing != null && missing.isEmpty()) {
             return 0;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a reconcile reads back the Informz subscriber ids of the contacts it synced that lack one: the
@@ -55,42 +56,39 @@ final class SubscriberIdReadBack {
     }
 
     /**
-     * A reconcile's pushes of contacts that had no subscriber id, gathered batch by batch: the few to
-     * ask for by address, or, once there are more than that is worth, only the fact (the whole
-     * interest is read then, and holding 100,000 of them would cost memory for nothing).
+     * A reconcile's pushes of contacts that had no subscriber id, gathered batch by batch: counted
+     * all, kept while they are few (their addresses are asked for). Keeping all of a first sync's
+     * would hold 200,000 for a list of that size, where the whole interest is read anyway.
      */
     static final class PushedWithoutId {
-        private final List<Object[]> rows = new ArrayList<>();
+        static final int MOST_KEPT = 10_000;
+        private final List<Object[]> kept = new ArrayList<>();
+        private long count;
         private int mostWorthAsking = Integer.MAX_VALUE;
-        private boolean tooMany;
 
         /** @param batchRows contact id and pushed address of each */
         void add(List<Object[]> batchRows) {
-            if (!tooMany) {
-                rows.addAll(batchRows);
-                checkCount();
+            count += batchRows.size();
+            if (count <= MOST_KEPT) {
+                kept.addAll(batchRows);
+            } else {
+                kept.clear();
             }
         }
 
         /** Once the plan has said how many members the list has ({@link #mostAskedByAddress}). */
         void mostWorthAsking(int most) {
             mostWorthAsking = most;
-            checkCount();
         }
 
+        /** More than asking for their addresses is worth: the whole interest is read instead. */
         boolean tooManyToAskFor() {
-            return tooMany;
+            return count > mostWorthAsking;
         }
 
-        List<Object[]> rows() {
-            return rows;
-        }
-
-        private void checkCount() {
-            if (rows.size() > mostWorthAsking) {
-                tooMany = true;
-                rows.clear();
-            }
+        /** All of them, unless there were more than are kept. */
+        Optional<List<Object[]>> all() {
+            return count <= MOST_KEPT ? Optional.of(kept) : Optional.empty();
         }
     }
 }

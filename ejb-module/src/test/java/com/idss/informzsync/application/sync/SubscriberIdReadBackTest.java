@@ -41,20 +41,16 @@ class SubscriberIdReadBackTest {
     }
 
     @Test
-    void pushesWithoutAnIdAreKeptUntilThereAreMoreThanAskingForIsWorth() {
+    void pushesWithoutAnIdAreAskedForWhileThatIsWorthIt() {
         SubscriberIdReadBack.PushedWithoutId pushed = new SubscriberIdReadBack.PushedWithoutId();
         pushed.add(rows(0, 600)); // before the plan (the drift repair's pushes): no limit known yet
-        assertEquals(600, pushed.rows().size());
         pushed.mostWorthAsking(SubscriberIdReadBack.mostAskedByAddress(2_001)); // 1,000
-        assertFalse(pushed.tooManyToAskFor());
         pushed.add(rows(600, 1_000));
-        assertEquals(1_000, pushed.rows().size());
+        assertFalse(pushed.tooManyToAskFor());
+        assertEquals(1_000, pushed.all().orElseThrow().size());
+        assertEquals(999, pushed.all().orElseThrow().get(999)[0]);
         pushed.add(rows(1_000, 1_001));
-        assertTrue(pushed.tooManyToAskFor());
-        assertEquals(0, pushed.rows().size(), "nothing kept once the interest will be read");
-        pushed.add(rows(1_001, 1_002));
-        assertTrue(pushed.tooManyToAskFor());
-        assertEquals(0, pushed.rows().size());
+        assertTrue(pushed.tooManyToAskFor(), "one more than a lookup per page is worth: the interest is read");
     }
 
     @Test
@@ -63,6 +59,18 @@ class SubscriberIdReadBackTest {
         pushed.add(rows(0, 1));
         pushed.mostWorthAsking(SubscriberIdReadBack.mostAskedByAddress(1_000)); // 0: one page holds it all
         assertTrue(pushed.tooManyToAskFor());
+    }
+
+    @Test
+    void beyondTheMostKeptTheyAreOnlyCounted() {
+        SubscriberIdReadBack.PushedWithoutId pushed = new SubscriberIdReadBack.PushedWithoutId();
+        pushed.mostWorthAsking(SubscriberIdReadBack.mostAskedByAddress(1_000_000)); // 499,500
+        int most = SubscriberIdReadBack.PushedWithoutId.MOST_KEPT;
+        pushed.add(rows(0, most));
+        assertEquals(most, pushed.all().orElseThrow().size());
+        pushed.add(rows(most, most + 1));
+        assertTrue(pushed.all().isEmpty(), "not all kept: the reconcile looks them up in the database");
+        assertFalse(pushed.tooManyToAskFor());
     }
 
     private static List<Object[]> rows(int from, int to) {
