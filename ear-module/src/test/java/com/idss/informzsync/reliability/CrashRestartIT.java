@@ -104,15 +104,17 @@ class CrashRestartIT {
         long saved = System.nanoTime();
         long[] lookBefore = {saved, saved};
         long[] batchesSeen = {0};
+        int[] membersIn = {0};
         awaitExternal("a list batch just taken to Informz while other members are there", () -> {
             lookBefore[0] = lookBefore[1];
             lookBefore[1] = System.nanoTime();
             long held = batchesHeld(listId);
             boolean batchJustHeld = held > batchesSeen[0];
             batchesSeen[0] = held;
-            return batchJustHeld && !informz.membersOf(interest).isEmpty();
+            membersIn[0] = batchJustHeld ? informz.membersOf(interest).size() : 0;
+            return membersIn[0] > 0;
         }, PATIENCE);
-        int membersAtKill = informz.membersOf(interest).size();
+        int membersAtKill = membersIn[0];
         killServer();
         long killedAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lookBefore[0]);
         informz.clearFaults();
