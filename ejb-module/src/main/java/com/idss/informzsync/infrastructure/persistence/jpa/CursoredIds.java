@@ -8,10 +8,10 @@ import org.eclipse.persistence.queries.CursoredStream;
 
 /**
  * Reads a whole list's ids through a database cursor, a page at a time. A result read at once is held
- * three times over at its peak (the driver's rows, EclipseLink's records, a boxed list): about 25 MiB
- * for a 200,000-member list, where the ids themselves are 0.8 MiB. The PostgreSQL driver streams with
- * a fetch size only inside a transaction (as the sync's reads are); outside one it hands over all rows
- * at once, as before, and only EclipseLink's share is saved.
+ * several times over at its peak (the driver's rows, EclipseLink's records, a boxed list), where the
+ * ids of a 200,000-member list are 0.8 MiB as ints. The PostgreSQL driver streams with a fetch size
+ * only inside a transaction (as the sync's reads are); outside one it hands over all rows at once, as
+ * before, and only EclipseLink's share is saved.
  */
 final class CursoredIds {
 
