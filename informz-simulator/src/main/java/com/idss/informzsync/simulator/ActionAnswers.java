@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.w3c.dom.Element;
 
@@ -71,7 +72,7 @@ final class ActionAnswers {
             }
         }
         Element subscribers = data == null ? null : Xml.child(data, "Subscribers");
-        List<SubscriberEntry> entries = subscribers == null ? List.of() : subscriberEntries(subscribers, true, definitions != null ? defaults.keySet() : null);
+        List<SubscriberEntry> entries = subscribers == null ? List.of() : subscriberEntries(subscribers, true, definitions != null ? declared(defaults.keySet()) : null);
         if (entries.isEmpty()) {
             throw new AapiFault("InsufficientDataToCreateSubscriberException", "Subscribe needs at least one Subscriber");
         }
@@ -142,6 +143,14 @@ final class ActionAnswers {
         return withoutId;
     }
 
+    /** Field names as Informz matches them: ignoring case. */
+    private static Set<String> declared(Set<String> names) {
+        Set<String> declared = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        declared.addAll(names);
+        return declared;
+    }
+
+    /** @param declaredFields the FieldDefinitions' names, ignoring case; null when the request has none */
     private List<SubscriberEntry> subscriberEntries(Element subscribers, boolean allowFields, Set<String> declaredFields) {
         List<SubscriberEntry> entries = new ArrayList<>();
         for (Element subscriber : Xml.children(subscribers)) {
@@ -178,7 +187,7 @@ final class ActionAnswers {
                         if (!"Field".equals(field.getLocalName()) || element.isEmpty()) {
                             throw AapiFault.unexpected("<Fields> holds <Field element=\"…\"> only");
                         }
-                        if (declaredFields != null && declaredFields.stream().noneMatch(element::equalsIgnoreCase)) {
+                        if (declaredFields != null && !declaredFields.contains(element)) {
                             throw AapiFault.invalidData("Field '" + element + "' has no FieldDefinition");
                         }
                         fields.put(element, field.getTextContent());
