@@ -7,6 +7,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,11 +20,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.eclipse.persistence.sessions.Session;
+import org.postgresql.PGConnection;
 
 /**
- * One JDBC batch per call, in the caller's transaction (the container hands out the connection
- * enlisted in it). Ids come from EclipseLink's own preallocated sequence blocks, so rows inserted
- * here and entities persisted elsewhere never collide.
+ * One statement per call, in the caller's transaction (the container hands out the connection
+ * enlisted in it): on PostgreSQL a {@code COPY … FROM STDIN} of the rows as text, elsewhere a JDBC
+ * batch. Ids come from EclipseLink's own preallocated sequence blocks, so rows inserted here and
+ * entities persisted elsewhere never collide.
  */
 @ApplicationScoped
 public class JdbcSyncStateInserts implements SyncStateInserts {
@@ -29,6 +35,10 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
             + "failed_call_id, first_attempt_at, last_attempt_at, synced_at, next_attempt_at, attempt_count, "
             + "last_synced_email, duplicate_of, pushed_contact_version, created_at, updated_at, version) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+
+    private static final String COPY = "COPY contact_list_sync_state (id, contact_id, list_id, state, message, "
+            + "failed_call_id, first_attempt_at, last_attempt_at, synced_at, next_attempt_at, attempt_count, "
+            + "last_synced_email, duplicate_of, pushed_contact_version, created_at, updated_at, version) FROM STDIN";
 
     private static final GrowingTableStatistics STATISTICS = new GrowingTableStatistics("contact_list_sync_state");
 
@@ -45,9 +55,57 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
         Session session = em.unwrap(Session.class);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Timestamps times = new Timestamps(insert, Databases.isPostgres(connection));
+        try (Connection connection = dataSource.getConnection()) {
+            if (Databases.isPostgres(connection)) {
+                copy(connection, session, newStates, now);
+            } else {
+                insertInBatch(connection, session, newStates, now);
+            }
+            STATISTICS.added(connection, newStates.size());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not store " + newStates.size() + " new sync states", e);
+        }
+    }
+
+    /**
+     * The rows as COPY's text format: PostgreSQL parses a line per row where a multi-row INSERT binds
+     * 16 parameters per row (the rows' state insert was PostgreSQL's second-largest statement in a
+     * 100,000-contact sync, and binding them a fifteenth of the server's samples).
+     */
+    private static void copy(Connection connection, Session session, List<ContactListSyncState> newStates,
+            OffsetDateTime now) throws SQLException, IOException {
+        CopyRows rows = new CopyRows(newStates.size());
+        String created = now.toString();
+        for (ContactListSyncState state : newStates) {
+            rows.value(((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue())
+                    .value(state.getContactId())
+                    .value(state.getListId())
+                    .text(state.getState().name())
+                    .text(state.getMessage())
+                    .value(state.getFailedCallId())
+                    .time(state.getFirstAttemptAt())
+                    .time(state.getLastAttemptAt())
+                    .time(state.getSyncedAt())
+                    .time(state.getNextAttemptAt())
+                    .value(state.getAttemptCount())
+                    .text(state.getLastSyncedEmail())
+                    .value(state.getDuplicateOf())
+                    .value(state.getPushedContactVersion())
+                    .text(created)
+                    .text(created)
+                    .value(1)
+                    .endRow();
+        }
+        long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, rows.asStream());
+        if (copied != newStates.size()) {
+            throw new SQLException("COPY stored " + copied + " of " + newStates.size() + " new sync states");
+        }
+    }
+
+    private static void insertInBatch(Connection connection, Session session, List<ContactListSyncState> newStates,
+            OffsetDateTime now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Timestamps times = new Timestamps(insert);
             for (ContactListSyncState state : newStates) {
                 insert.setLong(1, ((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue());
                 insert.setInt(2, state.getContactId());
@@ -72,9 +130,6 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 insert.addBatch();
             }
             insert.executeBatch();
-            STATISTICS.added(connection, newStates.size());
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store " + newStates.size() + " new sync states", e);
         }
     }
 
@@ -86,34 +141,94 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
     }
 
-    /**
-     * Sets timestamp parameters. A batch books its states at one moment, so its rows share a handful of
-     * distinct times; on PostgreSQL each is turned into text once and passed untyped (the column's type
-     * reads it), where the driver would format the same time again for every row and column.
-     */
+    /** Sets timestamp parameters of the JDBC batch. */
     private static final class Timestamps {
         private final PreparedStatement statement;
-        private final boolean asText;
-        private OffsetDateTime lastTime;
-        private String lastText;
 
-        Timestamps(PreparedStatement statement, boolean asText) {
+        Timestamps(PreparedStatement statement) {
             this.statement = statement;
-            this.asText = asText;
         }
 
         void set(int index, OffsetDateTime value) throws SQLException {
             if (value == null) {
                 statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else if (!asText) {
-                statement.setObject(index, value);
             } else {
-                if (!value.equals(lastTime)) {
-                    lastTime = value;
-                    lastText = value.toString(); // ISO 8601 with its offset, which PostgreSQL reads as timestamptz
-                }
-                statement.setObject(index, lastText, Types.OTHER);
+                statement.setObject(index, value);
             }
+        }
+    }
+
+    /**
+     * Rows in COPY's text format (tab between columns, \N for null, backslash escapes), as UTF-8. A
+     * batch books its states at one moment, so its rows share a handful of distinct times: each is
+     * turned into text once (ISO 8601 with its offset, which PostgreSQL reads as timestamptz).
+     */
+    static final class CopyRows {
+        private final StringBuilder text;
+        private boolean rowStarted;
+        private OffsetDateTime lastTime;
+        private String lastTimeText;
+
+        CopyRows(int expectedRows) {
+            text = new StringBuilder(expectedRows * 160);
+        }
+
+        CopyRows value(Number value) {
+            return value == null ? text((String) null) : raw(value.toString());
+        }
+
+        CopyRows time(OffsetDateTime value) {
+            if (value != null && !value.equals(lastTime)) {
+                lastTime = value;
+                lastTimeText = value.toString();
+            }
+            return value == null ? text((String) null) : raw(lastTimeText);
+        }
+
+        CopyRows text(String value) {
+            separate();
+            if (value == null) {
+                text.append("\\N");
+                return this;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\t' -> text.append("\\t");
+                    default -> text.append(c);
+                }
+            }
+            return this;
+        }
+
+        private CopyRows raw(String value) {
+            separate();
+            text.append(value);
+            return this;
+        }
+
+        private void separate() {
+            if (rowStarted) {
+                text.append('\t');
+            }
+            rowStarted = true;
+        }
+
+        void endRow() {
+            text.append('\n');
+            rowStarted = false;
+        }
+
+        InputStream asStream() {
+            return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 }

@@ -396,6 +396,55 @@ abstract class CrmPersistenceContract {
         assertEquals(atOnce, Arrays.stream(paged).boxed().toList());
     }
 
+    @Test
+    void newStatesStoredInOneStatementReadBackAsBooked() {
+        long listId = newList("Booked in one statement", List.of(), all(equalTo(TAG, "golf")));
+        OffsetDateTime at = OffsetDateTime.of(2026, 12, 7, 10, 11, 12, 345_678_000, ZoneOffset.UTC);
+        ContactListSyncState synced = new ContactListSyncState(fixture.id("ann"), listId);
+        synced.attemptStarted(at);
+        synced.synced(at, "ann\\o'brien@example.org", 7);
+        ContactListSyncState retrying = new ContactListSyncState(fixture.id("bob"), listId);
+        retrying.attemptStarted(at);
+        String awkward = "Informz: a\ttab, a\nline, a\r\nbreak, a back\\slash, \\N, \\t, Ærø <&> \"quoted\" 😀";
+        retrying.retryAt(at.plusMinutes(5), awkward, null);
+        ContactListSyncState duplicate = new ContactListSyncState(fixture.id("dan"), listId);
+        duplicate.duplicateOf(fixture.id("ann"), "Duplicate email");
+        db.run(em -> {
+            JdbcSyncStateInserts inserts = new JdbcSyncStateInserts();
+            inserts.em = em;
+            inserts.dataSource = db.dataSource();
+            inserts.insert(List.of(synced, retrying, duplicate));
+        });
+        Map<Integer, ContactListSyncState> stored = db.inTransaction(em -> em.createQuery(
+                        "select s from ContactListSyncState s where s.listId = :listId", ContactListSyncState.class)
+                .setParameter("listId", listId).getResultList().stream()
+                .collect(Collectors.toMap(ContactListSyncState::getContactId, s -> s)));
+        assertEquals(3, stored.size());
+        for (ContactListSyncState booked : List.of(synced, retrying, duplicate)) {
+            ContactListSyncState read = stored.get(booked.getContactId());
+            assertNotNull(read.getId());
+            assertEquals(booked.getState(), read.getState());
+            assertEquals(booked.getMessage(), read.getMessage());
+            assertEquals(booked.getLastSyncedEmail(), read.getLastSyncedEmail());
+            assertEquals(booked.getDuplicateOf(), read.getDuplicateOf());
+            assertEquals(booked.getPushedContactVersion(), read.getPushedContactVersion());
+            assertEquals(booked.getAttemptCount(), read.getAttemptCount());
+            assertEquals(booked.getFailedCallId(), read.getFailedCallId());
+            assertSameInstant(booked.getFirstAttemptAt(), read.getFirstAttemptAt());
+            assertSameInstant(booked.getLastAttemptAt(), read.getLastAttemptAt());
+            assertSameInstant(booked.getSyncedAt(), read.getSyncedAt());
+            assertSameInstant(booked.getNextAttemptAt(), read.getNextAttemptAt());
+            assertNotNull(read.getCreatedAt());
+            assertEquals(1, read.getVersion());
+        }
+        assertEquals(awkward, stored.get(fixture.id("bob")).getMessage(), "every escape read back");
+        assertEquals(3, stored.values().stream().map(ContactListSyncState::getId).distinct().count(), "an id each");
+    }
+
+    private static void assertSameInstant(OffsetDateTime expected, OffsetDateTime actual) {
+        assertEquals(expected == null ? null : expected.toInstant(), actual == null ? null : actual.toInstant());
+    }
+
     private List<Integer> pagesOf(long listId, int pageSize) {
         List<Integer> paged = new ArrayList<>();
         List<Integer> page;
