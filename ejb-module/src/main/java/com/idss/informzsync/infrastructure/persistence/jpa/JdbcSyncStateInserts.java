@@ -68,9 +68,9 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
     }
 
     /**
-     * The rows as COPY's text format: PostgreSQL parses a line per row where a multi-row INSERT binds
-     * 16 parameters per row (the rows' state insert was PostgreSQL's second-largest statement in a
-     * 100,000-contact sync, and binding them a fifteenth of the server's samples).
+     * The rows as COPY's text format: PostgreSQL reads a line per row where a multi-row INSERT binds 16
+     * parameters a row (in a 100,000-contact sync that INSERT was PostgreSQL's second-largest
+     * statement, and executing its JDBC batch 7 % of the server's samples).
      */
     private static void copy(Connection connection, Session session, List<ContactListSyncState> newStates,
             OffsetDateTime now) throws SQLException, IOException {
@@ -105,7 +105,6 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
     private static void insertInBatch(Connection connection, Session session, List<ContactListSyncState> newStates,
             OffsetDateTime now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Timestamps times = new Timestamps(insert);
             for (ContactListSyncState state : newStates) {
                 insert.setLong(1, ((Number) session.getNextSequenceNumberValue(ContactListSyncState.class)).longValue());
                 insert.setInt(2, state.getContactId());
@@ -113,10 +112,10 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 insert.setString(4, state.getState().name());
                 insert.setString(5, state.getMessage());
                 setLong(insert, 6, state.getFailedCallId());
-                times.set(7, state.getFirstAttemptAt());
-                times.set(8, state.getLastAttemptAt());
-                times.set(9, state.getSyncedAt());
-                times.set(10, state.getNextAttemptAt());
+                setTime(insert, 7, state.getFirstAttemptAt());
+                setTime(insert, 8, state.getLastAttemptAt());
+                setTime(insert, 9, state.getSyncedAt());
+                setTime(insert, 10, state.getNextAttemptAt());
                 insert.setInt(11, state.getAttemptCount());
                 insert.setString(12, state.getLastSyncedEmail());
                 if (state.getDuplicateOf() == null) {
@@ -125,8 +124,8 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                     insert.setInt(13, state.getDuplicateOf());
                 }
                 setLong(insert, 14, state.getPushedContactVersion());
-                times.set(15, now);
-                times.set(16, now);
+                setTime(insert, 15, now);
+                setTime(insert, 16, now);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -141,20 +140,11 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
     }
 
-    /** Sets timestamp parameters of the JDBC batch. */
-    private static final class Timestamps {
-        private final PreparedStatement statement;
-
-        Timestamps(PreparedStatement statement) {
-            this.statement = statement;
-        }
-
-        void set(int index, OffsetDateTime value) throws SQLException {
-            if (value == null) {
-                statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                statement.setObject(index, value);
-            }
+    private static void setTime(PreparedStatement statement, int index, OffsetDateTime value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, value);
         }
     }
 
@@ -163,7 +153,8 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
      * batch books its states at one moment, so its rows share a handful of distinct times: each is
      * turned into text once (ISO 8601 with its offset, which PostgreSQL reads as timestamptz).
      */
-    static final class CopyRows {
+    private static final class CopyRows {
+        private static final String NULL = "\\N";
         private final StringBuilder text;
         private boolean rowStarted;
         private OffsetDateTime lastTime;
@@ -174,23 +165,25 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
 
         CopyRows value(Number value) {
-            return value == null ? text((String) null) : raw(value.toString());
+            return value == null ? raw(NULL) : raw(value.toString());
         }
 
         CopyRows time(OffsetDateTime value) {
-            if (value != null && !value.equals(lastTime)) {
+            if (value == null) {
+                return raw(NULL);
+            }
+            if (!value.equals(lastTime)) {
                 lastTime = value;
                 lastTimeText = value.toString();
             }
-            return value == null ? text((String) null) : raw(lastTimeText);
+            return raw(lastTimeText);
         }
 
         CopyRows text(String value) {
-            separate();
             if (value == null) {
-                text.append("\\N");
-                return this;
+                return raw(NULL);
             }
+            separate();
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
@@ -224,11 +217,6 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
 
         InputStream asStream() {
             return new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
         }
     }
 }
