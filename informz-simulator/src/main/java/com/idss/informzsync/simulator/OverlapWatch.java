@@ -96,17 +96,20 @@ final class OverlapWatch {
         return prefix < at - 1 && prefix >= 0 && document.charAt(prefix) == '<' ? prefix : -1;
     }
 
-    /** Where the element's name starts after '<' at {@code from} (an optional prefix before it); -1 if it is not {@code name}. */
+    /**
+     * Where the element's name starts after '<' at {@code from} (an optional prefix before it); -1 if it
+     * is not {@code name}. A prefix is tried first, as the expression's greedy group does: with one
+     * ({@code <Email:Email>}) the name without it could not end its tag.
+     */
     private static int elementName(String document, int from, String name) {
-        if (document.startsWith(name, from)) {
-            return from;
-        }
         int colon = from;
         while (colon < document.length() && isPrefixChar(document.charAt(colon))) {
             colon++;
         }
-        return colon > from && colon < document.length() && document.charAt(colon) == ':'
-                && document.startsWith(name, colon + 1) ? colon + 1 : -1;
+        if (colon > from && colon < document.length() && document.charAt(colon) == ':' && document.startsWith(name, colon + 1)) {
+            return colon + 1;
+        }
+        return document.startsWith(name, from) ? from : -1;
     }
 
     /** After an element's name: '>' or white space, attributes and '>'; the index after '>', or -1. */

@@ -37,11 +37,12 @@ class OverlapWatchTest {
                 "<Subscriber ><xEmail>e@x.org</xEmail><Subscriber/><Email>f@x.org</Email>",
                 "<Subscriber><Email>unterminated",
                 "<:Subscriber><Email>g@x.org</Email>",
+                "<Subscriber><Email:Email>i@x.org</Email:Email>",
                 "<Subscriber\n id=\"1\"\n>\r\n <p-1.x:Email>h@x.org</p-1.x:Email>");
         documents.forEach(document -> assertEquals(byExpression(document), OverlapWatch.subscribersNamedIn(document), document));
         // Random documents from the pieces these are made of, for the cases no one thought of.
         String[] pieces = {"<", ">", "/", ":", "a", "Subscriber", "Email", " ", "\n", "x@y.org", "<Subscriber>", "<Email>",
-                "</Email>", "s:", "=\"v\"", "."};
+                "</Email>", "s:", "Email:", "Subscriber:", "=\"v\"", "."};
         Random random = new Random(17);
         for (int i = 0; i < 200_000; i++) {
             StringBuilder document = new StringBuilder();
