@@ -10,7 +10,9 @@
 -- same ids into a two-column table of their own, 0.47 s.
 --
 -- The price is room: the table takes about 1.7 times the pages (57 instead of 33 MB for those
--- contacts). Its reads go by index (ids, addresses, tags, accounts), one page per row read either way.
+-- contacts). Its reads go by index (ids, addresses, tags, accounts), one page per row read either way;
+-- still, the benchmark's nightly check of 2,000,000 contacts, which reads them, took 7-13 % longer in
+-- two runs (docs/performance.md).
 -- A user's edit of a contact that keeps its address and account stays on the page too, and the
 -- versions a page's updates leave are pruned on the page, so the room comes back.
 --
