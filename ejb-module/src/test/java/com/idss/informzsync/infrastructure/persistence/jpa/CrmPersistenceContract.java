@@ -25,11 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.idss.informzsync.application.sync.ListBatchLoader.Candidate;
+import com.idss.informzsync.application.sync.SubscriberFields;
 import com.idss.informzsync.domain.account.Account;
 import com.idss.informzsync.domain.account.AccountType;
 import com.idss.informzsync.domain.account.PostalAddress;
 import com.idss.informzsync.domain.contact.Contact;
 import com.idss.informzsync.domain.contact.DuplicateGroup;
+import com.idss.informzsync.domain.contact.EmailClaim;
 import com.idss.informzsync.domain.list.DistributionList;
 import com.idss.informzsync.domain.list.MembershipChange;
 import com.idss.informzsync.domain.list.SavedQuery;
@@ -58,6 +61,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -394,6 +398,40 @@ abstract class CrmPersistenceContract {
         int[] paged = db.inTransaction(em -> CursoredIds.read(em.createQuery(everyone, Integer.class), 3));
         assertTrue(atOnce.size() > 3 * 2, "several pages of three");
         assertEquals(atOnce, Arrays.stream(paged).boxed().toList());
+    }
+
+    @Test
+    void aBatchReadsItsContactsAndTheirClaimsAsTheEntitiesHoldThem() {
+        JdbcBatchContactReads reads = new JdbcBatchContactReads();
+        reads.dataSource = db.dataSource();
+        int[] ids = IntStream.concat(fixture.contactIds.values().stream().mapToInt(Integer::intValue), IntStream.of(-1)).toArray();
+        Map<Integer, Candidate> read = reads.candidates(ids).stream().collect(Collectors.toMap(Candidate::id, c -> c));
+        assertEquals(fixture.contactIds.size(), read.size(), "each contact once, the unknown id none");
+        db.run(em -> {
+            for (int id : fixture.contactIds.values()) {
+                Contact contact = em.find(Contact.class, id);
+                assertEquals(new Candidate(id, contact.getVersion(), contact.getEmail(), contact.getEmailNormalized(),
+                        contact.getInformzSubscriberId(), SubscriberFields.of(contact).fields()), read.get(id), contact.getEmail());
+            }
+        });
+
+        List<String> emails = new ArrayList<>(db.<List<String>>inTransaction(em -> em.createQuery(
+                "select distinct c.emailNormalized from Contact c where c.emailNormalized is not null", String.class).getResultList()));
+        emails.add("nobody@example.org");
+        Map<String, Set<String>> claims = claimFacts(reads.claimsOn(emails));
+        assertEquals(claimFacts(db.inTransaction(em -> new JpaDuplicateContacts(em).claimsOn(emails))), claims);
+        assertEquals(2, claims.get("events@summit.io").size(), "both of a shared address");
+        assertEquals(1, claims.get("eve@obriensons.com").size(), "the inactive contact claims nothing");
+        assertFalse(claims.containsKey("nobody@example.org"));
+    }
+
+    /** Each claim as text, its time as an instant: the two readers may give the same instant different offsets. */
+    private static Map<String, Set<String>> claimFacts(Map<String, List<EmailClaim>> claims) {
+        Map<String, Set<String>> facts = new HashMap<>();
+        claims.forEach((email, list) -> facts.put(email, list.stream()
+                .map(c -> c.contactId() + "/" + c.informzSubscriberId() + "/" + c.createdAt().toInstant())
+                .collect(Collectors.toSet())));
+        return facts;
     }
 
     @Test
