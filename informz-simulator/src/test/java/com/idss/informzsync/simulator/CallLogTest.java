@@ -2,6 +2,8 @@ package com.idss.informzsync.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallLogTest {
@@ -36,5 +38,19 @@ class CallLogTest {
     void aDocumentWithoutPasswordIsReturnedAsItIs() {
         String document = "<GridRequest><Grids/></GridRequest>";
         assertEquals(document, CallLog.redact(document));
+    }
+
+    @Test
+    void aCallIsReadOnlyRedactedHoweverOftenAndWhateverCameAfterIt() {
+        CallLog log = new CallLog(2);
+        log.add(new CallLog.Call(Instant.EPOCH, "Subscribe", "<User>u</User><Password>first</Password>", "ok", 1));
+        assertEquals("<User>u</User><Password>***</Password>", log.snapshot().get(0).requestDocument());
+        log.add(new CallLog.Call(Instant.EPOCH, "GridRequest", "<Password>second</Password>", "ok", 1));
+        log.add(new CallLog.Call(Instant.EPOCH, "GridRequest", "<Password>third</Password>", "ok", 1));
+        List<CallLog.Call> calls = log.snapshot();
+        assertEquals(List.of("<Password>***</Password>", "<Password>***</Password>"),
+                calls.stream().map(CallLog.Call::requestDocument).toList());
+        assertEquals(calls, log.snapshot());
+        assertEquals(3, log.recorded());
     }
 }
