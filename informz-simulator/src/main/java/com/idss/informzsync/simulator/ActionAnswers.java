@@ -190,7 +190,9 @@ final class ActionAnswers {
                         if (declaredFields != null && !declaredFields.contains(element)) {
                             throw AapiFault.invalidData("Field '" + element + "' has no FieldDefinition");
                         }
-                        fields.put(element, field.getTextContent());
+                        // One name string for every subscriber's same field: the state keeps each field of
+                        // hundreds of thousands of subscribers, and the parser makes a new name every time.
+                        fields.put(element.intern(), field.getTextContent());
                     }
                 } else if ("UnsubscribeReason".equals(name) && !allowFields) {
                     reason = child.getTextContent();
