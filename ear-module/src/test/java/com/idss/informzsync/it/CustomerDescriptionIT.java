@@ -218,19 +218,21 @@ class CustomerDescriptionIT {
         int contactId = crm.contact("Red", "Contact", email);
         long listId = crm.syncedList(interest);
         // Informz refuses every call about this contact until the fault is cleared: the list's own
-        // reconcile would otherwise retry the contact and hide the error before anyone looks.
+        // reconcile would otherwise retry the contact and hide the error before anyone looks. The red
+        // state is read before the fault is cleared, for that reconcile may come just after it.
         crm.informz().injectFaultsInCallsMentioning(email, "soap-fault", 1000, "InvalidDataFormatException");
         contacts.setDistributionLists(contactId, Set.of(listId));
 
         crm.awaitState(contactId, listId, SyncState.ERROR);
-        crm.informz().clearFaults();
         ContactListSyncState red = crm.state(contactId, listId).orElseThrow();
+        assertEquals(SyncState.ERROR, red.getState());
         assertTrue(red.getMessage().contains("InvalidDataFormatException"), red.getMessage());
         assertNotNull(red.getFailedCallId(), "the failed XML call is kept");
         InformzCall failedCall = crm.call(red.getFailedCallId());
         assertTrue(failedCall.getRequestDocument().contains(email), "the call is the contact's");
         assertTrue(failedCall.getRequestDocument().contains("<Password>***</Password>"), "password redacted");
         assertFalse(failedCall.getRequestDocument().contains("simulator-secret"));
+        crm.informz().clearFaults();
 
         contacts.setDistributionLists(contactId, Set.of());
         contacts.setDistributionLists(contactId, Set.of(listId));
