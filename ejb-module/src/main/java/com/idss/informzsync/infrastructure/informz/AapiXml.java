@@ -22,15 +22,13 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** DOM building and parsing for AAPI documents, their serialization, and the section 2.5 payload compression. */
+/** Parsing of AAPI answers (DOM and streaming), the escaping of request text, and the section 2.5 payload compression. */
 final class AapiXml {
 
     static final String AAPI_NS = "http://partner.informz.net/aapi/2009/08/";
@@ -61,28 +59,6 @@ final class AapiXml {
         builder.reset();
         builder.setErrorHandler(null);
         return builder;
-    }
-
-    static Document newDocument() {
-        return builder().newDocument();
-    }
-
-    static Element root(Document document, String localName) {
-        Element root = document.createElementNS(AAPI_NS, localName);
-        document.appendChild(root);
-        return root;
-    }
-
-    static Element add(Element parent, String localName) {
-        Element child = parent.getOwnerDocument().createElementNS(AAPI_NS, localName);
-        parent.appendChild(child);
-        return child;
-    }
-
-    static Element add(Element parent, String localName, String text) {
-        Element child = add(parent, localName);
-        child.setTextContent(text);
-        return child;
     }
 
     /** The result document declares utf-16 but arrives as a string: it must be parsed from a Reader. */
@@ -177,17 +153,6 @@ final class AapiXml {
         return null;
     }
 
-    /**
-     * The element as text, written straight into one builder. A StAX writer over a {@code StringWriter}
-     * cost a sixth of the server's CPU in a 100k sync: a synchronized append for each piece of each of
-     * a batch's thousands of elements. The escaping is the StAX writer's (a test compares the two).
-     */
-    static String serialize(Element element) {
-        StringBuilder out = new StringBuilder(1024);
-        write(element, out, null);
-        return out.toString();
-    }
-
     /** A streaming reader of a document that arrived as a string (its declared encoding no longer applies). */
     static XMLStreamReader reader(Reader document) throws XMLStreamException {
         return INPUT.createXMLStreamReader(document);
@@ -202,7 +167,7 @@ final class AapiXml {
         return appendEscaped(escaped, text, false);
     }
 
-    private static StringBuilder appendEscapedAttribute(StringBuilder escaped, String value) {
+    static StringBuilder appendEscapedAttribute(StringBuilder escaped, String value) {
         return appendEscaped(escaped, value, true);
     }
 
@@ -222,45 +187,6 @@ final class AapiXml {
             }
         }
         return escaped.append(text, copied, text.length());
-    }
-
-    private static void write(Element element, StringBuilder out, String inheritedNamespace) {
-        String namespace = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
-        out.append('<').append(element.getLocalName());
-        if (!namespace.equals(inheritedNamespace == null ? "" : inheritedNamespace)) {
-            appendEscapedAttribute(out.append(" xmlns=\""), namespace).append('"');
-        }
-        NamedNodeMap attributes = element.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr attribute = (Attr) attributes.item(i);
-            out.append(' ').append(attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName());
-            appendEscapedAttribute(out.append("=\""), attribute.getValue()).append('"');
-        }
-        if (element.getFirstChild() == null) {
-            out.append("/>");
-            return;
-        }
-        out.append('>');
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE) {
-                write((Element) n, out, namespace);
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                appendEscapedText(out, n.getNodeValue());
-            }
-        }
-        out.append("</").append(element.getLocalName()).append('>');
-    }
-
-    /** Replaces the container's element children by base64(LE int32 length + gzip(UTF-8 payload)). */
-    static void compressChildren(Element container) {
-        StringBuilder payload = new StringBuilder();
-        for (Element child : children(container)) {
-            payload.append(serialize(child));
-        }
-        while (container.getFirstChild() != null) {
-            container.removeChild(container.getFirstChild());
-        }
-        container.setTextContent(encode(payload.toString()));
     }
 
     static String encode(String payload) {
@@ -297,11 +223,7 @@ final class AapiXml {
      */
     static List<Element> decompressChildren(Element container) throws IOException, SAXException {
         String fragment = decode(container.getTextContent());
-        Document holder = newDocument();
-        Element wrapper = root(holder, "Payload");
-        String open = serialize(wrapper);
-        String start = open.substring(0, open.length() - 2) + ">";
-        Document parsed = parse(start + fragment + "</Payload>");
+        Document parsed = parse("<Payload xmlns=\"" + AAPI_NS + "\">" + fragment + "</Payload>");
         return children(parsed.getDocumentElement());
     }
 }

@@ -1,7 +1,6 @@
 package com.idss.informzsync.infrastructure.informz;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,61 +25,45 @@ final class EnvelopeText {
             + AapiXml.SOAP_NS + "\"><s:Body><PostInformzMessage xmlns=\"" + AapiXml.AAPI_NS + "\"><x>")
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REQUEST_CLOSE = "</x></PostInformzMessage></s:Body></s:Envelope>".getBytes(StandardCharsets.US_ASCII);
-    /** The most bytes one char of the document becomes: "&amp;" (a surrogate pair is 4 bytes for 2 chars). */
-    private static final int MOST_BYTES_PER_CHAR = 5;
+    private static final byte[] AMP = "&amp;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LT = "&lt;".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GT = "&gt;".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * The request envelope as the UTF-8 bytes sent: constant markup around the document, escaped and
-     * encoded in one pass (a StringBuilder of the escaped text, its copy into a String and the
-     * encoding of that String made three passes over a 100 KB Subscribe).
+     * The request envelope as the UTF-8 bytes sent: constant markup around the document, escaped.
+     * The document is encoded by {@link String#getBytes} (for text without accents a copy of the
+     * string's own bytes) and escaped in one copy sized to fit: no byte of a multi-byte UTF-8
+     * sequence is ASCII, so the three characters to escape are found byte by byte. Escaping char by
+     * char as it encoded took 6 % of the server's samples in a 100,000-contact sync.
      */
     static byte[] wrap(String document) {
-        int length = document.length();
-        byte[] out = new byte[REQUEST_OPEN.length + length + length / 8 + REQUEST_CLOSE.length + 64];
+        byte[] plain = document.getBytes(StandardCharsets.UTF_8);
+        int added = 0; // by the references: "&amp;" is 4 bytes more than '&', "&lt;" and "&gt;" 3
+        for (byte b : plain) {
+            if (b == '&') {
+                added += AMP.length - 1;
+            } else if (b == '<' || b == '>') {
+                added += LT.length - 1;
+            }
+        }
+        byte[] out = new byte[REQUEST_OPEN.length + plain.length + added + REQUEST_CLOSE.length];
         System.arraycopy(REQUEST_OPEN, 0, out, 0, REQUEST_OPEN.length);
         int at = REQUEST_OPEN.length;
-        for (int i = 0; i < length; i++) {
-            if (at + MOST_BYTES_PER_CHAR > out.length) {
-                out = Arrays.copyOf(out, out.length + out.length / 2 + MOST_BYTES_PER_CHAR);
-            }
-            char c = document.charAt(i);
-            if (c < 0x80) {
-                at = switch (c) {
-                    case '&' -> put(out, at, '&', 'a', 'm', 'p', ';');
-                    case '<' -> put(out, at, '&', 'l', 't', ';');
-                    case '>' -> put(out, at, '&', 'g', 't', ';');
-                    default -> {
-                        out[at] = (byte) c;
-                        yield at + 1;
-                    }
-                };
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | c >> 6);
-                out[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(document.charAt(i + 1))) {
-                int codePoint = Character.toCodePoint(c, document.charAt(++i));
-                out[at++] = (byte) (0xF0 | codePoint >> 18);
-                out[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
-                out[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
-                out[at++] = (byte) (0x80 | codePoint & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                out[at++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) encodes it
-            } else {
-                out[at++] = (byte) (0xE0 | c >> 12);
-                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[at++] = (byte) (0x80 | c & 0x3F);
+        for (byte b : plain) {
+            switch (b) {
+                case '&' -> at = put(out, at, AMP);
+                case '<' -> at = put(out, at, LT);
+                case '>' -> at = put(out, at, GT);
+                default -> out[at++] = b;
             }
         }
-        byte[] envelope = Arrays.copyOf(out, at + REQUEST_CLOSE.length);
-        System.arraycopy(REQUEST_CLOSE, 0, envelope, at, REQUEST_CLOSE.length);
-        return envelope;
+        System.arraycopy(REQUEST_CLOSE, 0, out, at, REQUEST_CLOSE.length);
+        return out;
     }
 
-    private static int put(byte[] out, int at, char... reference) {
-        for (char c : reference) {
-            out[at++] = (byte) c;
-        }
-        return at;
+    private static int put(byte[] out, int at, byte[] reference) {
+        System.arraycopy(reference, 0, out, at, reference.length);
+        return at + reference.length;
     }
 
     /**

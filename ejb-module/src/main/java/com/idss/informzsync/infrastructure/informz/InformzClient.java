@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
@@ -66,33 +65,33 @@ public final class InformzClient {
             return new SubscribeResult(false, 0, 0, 0, "nothing sent: every subscriber was rejected", rejections);
         }
         Request request = new Request("ActionRequest", "Actions");
-        Element subscribe = AapiXml.add(request.container, "Subscribe");
+        RequestElement subscribe = request.container.add("Subscribe");
         if (!interestNames.isEmpty()) {
-            Element details = AapiXml.add(subscribe, "InterestDetails");
+            RequestElement details = subscribe.add("InterestDetails");
             interestNames(details, interestNames);
-            AapiXml.add(details, "InterestAction", action.wireName());
+            details.add("InterestAction", action.wireName());
         }
-        Element data = AapiXml.add(subscribe, "SubscriberData");
+        RequestElement data = subscribe.add("SubscriberData");
         Set<String> fieldNames = new LinkedHashSet<>(fieldDefaults.keySet());
         valid.forEach(s -> fieldNames.addAll(s.fields().keySet()));
         if (!fieldNames.isEmpty()) {
-            Element definitions = AapiXml.add(data, "FieldDefinitions");
+            RequestElement definitions = data.add("FieldDefinitions");
             for (String name : fieldNames) {
-                Element definition = AapiXml.add(definitions, "FieldDefinition");
-                AapiXml.add(definition, "Name", name);
-                AapiXml.add(definition, "DataType", "String");
+                RequestElement definition = definitions.add("FieldDefinition");
+                definition.add("Name", name);
+                definition.add("DataType", "String");
                 if (fieldDefaults.get(name) != null) {
-                    AapiXml.add(definition, "DefaultValue", fieldDefaults.get(name));
+                    definition.add("DefaultValue", fieldDefaults.get(name));
                 }
             }
         }
-        Element list = AapiXml.add(data, "Subscribers");
+        RequestElement list = data.add("Subscribers");
         for (SubscriberRecord record : valid) {
-            Element subscriber = subscriberKey(list, record);
+            RequestElement subscriber = subscriberKey(list, record);
             if (!record.fields().isEmpty()) {
-                Element fields = AapiXml.add(subscriber, "Fields");
-                record.fields().forEach((name, value) -> AapiXml.add(fields, "Field", value == null ? "" : value)
-                        .setAttribute("element", name));
+                RequestElement fields = subscriber.add("Fields");
+                record.fields().forEach((name, value) -> fields.add("Field", value == null ? "" : value)
+                        .attribute("element", name));
             }
         }
         Response response = call("Subscribe", request);
@@ -111,9 +110,9 @@ public final class InformzClient {
             return new ActionResult(false, 0, "nothing sent: every subscriber was rejected", rejections);
         }
         Request request = new Request("ActionRequest", "Actions");
-        Element optout = AapiXml.add(request.container, "Optout");
+        RequestElement optout = request.container.add("Optout");
         interestNames(optout, interestNames);
-        Element list = AapiXml.add(optout, "Subscribers");
+        RequestElement list = optout.add("Subscribers");
         valid.forEach(record -> subscriberKey(list, record));
         Response response = call("Optout", request);
         Element result = response.item("Optout");
@@ -131,11 +130,11 @@ public final class InformzClient {
             return new ActionResult(false, 0, "nothing sent: every subscriber was rejected", rejections);
         }
         Request request = new Request("ActionRequest", "Actions");
-        Element list = AapiXml.add(AapiXml.add(request.container, "Unsubscribe"), "Subscribers");
+        RequestElement list = request.container.add("Unsubscribe").add("Subscribers");
         for (SubscriberRecord record : valid) {
-            Element subscriber = subscriberKey(list, record);
+            RequestElement subscriber = subscriberKey(list, record);
             if (reason != null && !reason.isBlank()) {
-                AapiXml.add(subscriber, "UnsubscribeReason", reason);
+                subscriber.add("UnsubscribeReason", reason);
             }
         }
         Response response = call("Unsubscribe", request);
@@ -155,16 +154,16 @@ public final class InformzClient {
             return new BulkUploadResult(OptionalInt.empty(), rejections);
         }
         Request request = new Request("ActionRequest", "Actions");
-        Element bulk = AapiXml.add(request.container, "BulkUpload");
-        Element details = AapiXml.add(bulk, "UploadDetails");
-        Element interests = AapiXml.add(details, "InterestDetails");
+        RequestElement bulk = request.container.add("BulkUpload");
+        RequestElement details = bulk.add("UploadDetails");
+        RequestElement interests = details.add("InterestDetails");
         interestNames(interests, upload.interestNames());
-        AapiXml.add(interests, "InterestAction", upload.action().wireName());
-        Element recipients = AapiXml.add(details, "StatusEmailRecipients");
-        upload.statusEmailRecipients().forEach(email -> AapiXml.add(recipients, "Email", email));
-        AapiXml.add(details, "ColumnDelimiter", ",");
-        AapiXml.add(details, "HasFieldsEnclosedInQuotes", "1");
-        Element definitions = AapiXml.add(bulk, "FieldDefinitions");
+        interests.add("InterestAction", upload.action().wireName());
+        RequestElement recipients = details.add("StatusEmailRecipients");
+        upload.statusEmailRecipients().forEach(email -> recipients.add("Email", email));
+        details.add("ColumnDelimiter", ",");
+        details.add("HasFieldsEnclosedInQuotes", "1");
+        RequestElement definitions = bulk.add("FieldDefinitions");
         fieldDefinition(definitions, "Email", "string", 1, "Email");
         fieldDefinition(definitions, "ID", "integer", 2, "ID");
         for (int i = 0; i < upload.fieldNames().size(); i++) {
@@ -178,7 +177,7 @@ public final class InformzClient {
             upload.fieldNames().forEach(name -> columns.add(record.fields().getOrDefault(name, "")));
             data.append(csvLine(columns)).append('\n');
         }
-        AapiXml.add(bulk, "Data", data.toString());
+        bulk.add("Data", data.toString());
         Response response = call("BulkUpload", request);
         Element uploadId = AapiXml.descendant(response.item("BulkUpload"), "UploadID");
         if (uploadId == null) {
@@ -188,12 +187,12 @@ public final class InformzClient {
         return new BulkUploadResult(OptionalInt.of(Integer.parseInt(uploadId.getTextContent().trim())), rejections);
     }
 
-    private static void fieldDefinition(Element definitions, String name, String type, int column, String fieldType) {
-        Element definition = AapiXml.add(definitions, "FieldDefinition");
-        AapiXml.add(definition, "Name", name);
-        AapiXml.add(definition, "DataType", type);
-        AapiXml.add(definition, "ColumnIndex", Integer.toString(column));
-        AapiXml.add(definition, "FieldType", fieldType);
+    private static void fieldDefinition(RequestElement definitions, String name, String type, int column, String fieldType) {
+        RequestElement definition = definitions.add("FieldDefinition");
+        definition.add("Name", name);
+        definition.add("DataType", type);
+        definition.add("ColumnIndex", Integer.toString(column));
+        definition.add("FieldType", fieldType);
     }
 
     /** Quotes every value; line breaks would end the CSV row, so they become spaces. */
@@ -337,24 +336,24 @@ public final class InformzClient {
             throw new IllegalArgumentException("a grid query needs return fields: " + query);
         }
         Request request = new Request("GridRequest", "Grids");
-        Element grid = AapiXml.add(request.container, "Grid");
-        grid.setAttribute("type", query.gridType());
+        RequestElement grid = request.container.add("Grid");
+        grid.attribute("type", query.gridType());
         if (!query.conditions().isEmpty()) {
-            Element conditions = AapiXml.add(grid, "Conditions");
+            RequestElement conditions = grid.add("Conditions");
             for (GridCondition condition : query.conditions()) {
-                condition(AapiXml.add(conditions, "Condition"), condition);
+                condition(conditions.add("Condition"), condition);
             }
         }
-        Element returnFields = AapiXml.add(grid, "ReturnFields");
-        query.returnFields().forEach(field -> AapiXml.add(returnFields, "DataElement", field));
+        RequestElement returnFields = grid.add("ReturnFields");
+        query.returnFields().forEach(field -> returnFields.add("DataElement", field));
         if (query.sortField() != null) {
-            AapiXml.add(grid, "SortField", query.sortField()).setAttribute("order", query.descending() ? "desc" : "asc");
+            grid.add("SortField", query.sortField()).attribute("order", query.descending() ? "desc" : "asc");
         }
         if (startRow != null) {
-            AapiXml.add(grid, "StartRow", Integer.toString(startRow));
+            grid.add("StartRow", Integer.toString(startRow));
         }
         if (numberOfRows != null) {
-            AapiXml.add(grid, "NumberOfRows", Integer.toString(numberOfRows));
+            grid.add("NumberOfRows", Integer.toString(numberOfRows));
         }
         return call("grid:" + query.gridType(), request, (operation, document, redactedRequest) ->
                 GridPageStream.records(document).orElseGet(() -> recordsOf(operation, parse(operation, document, redactedRequest))));
@@ -384,22 +383,22 @@ public final class InformzClient {
         return rows;
     }
 
-    private static void condition(Element parent, GridCondition condition) {
+    private static void condition(RequestElement parent, GridCondition condition) {
         if (condition instanceof GridCondition.Single single) {
-            Element element = AapiXml.add(parent, "Single");
-            AapiXml.add(element, "DataElement", single.dataElement());
-            AapiXml.add(element, "Comparator", single.comparator().name());
-            AapiXml.add(element, "DataValue", single.value());
+            RequestElement element = parent.add("Single");
+            element.add("DataElement", single.dataElement());
+            element.add("Comparator", single.comparator().name());
+            element.add("DataValue", single.value());
         } else if (condition instanceof GridCondition.Collection collection) {
-            Element element = AapiXml.add(parent, "Collection");
-            AapiXml.add(element, "DataElement", collection.dataElement());
-            collection.values().forEach(value -> AapiXml.add(element, "DataValue", value));
-            AapiXml.add(element, "SetOperator", collection.operator().wireName());
+            RequestElement element = parent.add("Collection");
+            element.add("DataElement", collection.dataElement());
+            collection.values().forEach(value -> element.add("DataValue", value));
+            element.add("SetOperator", collection.operator().wireName());
         } else if (condition instanceof GridCondition.Between between) {
-            Element element = AapiXml.add(parent, "Between");
-            AapiXml.add(element, "DataElement", between.dataElement());
-            AapiXml.add(element, "DataValue", between.low());
-            AapiXml.add(element, "DataValue", between.high());
+            RequestElement element = parent.add("Between");
+            element.add("DataElement", between.dataElement());
+            element.add("DataValue", between.low());
+            element.add("DataValue", between.high());
         }
     }
 
@@ -407,17 +406,16 @@ public final class InformzClient {
 
     /** A request document with its header; Brand, User, Password come first, in the order working clients use. */
     private final class Request {
-        final Element root;
-        final Element password;
-        final Element container;
+        final RequestElement root;
+        final RequestElement password;
+        final RequestElement container;
 
         Request(String rootName, String containerName) {
-            Document document = AapiXml.newDocument();
-            root = AapiXml.root(document, rootName);
-            AapiXml.add(root, "Brand", settings.brandName()).setAttribute("id", settings.brandId());
-            AapiXml.add(root, "User", settings.user());
-            password = AapiXml.add(root, "Password", REDACTED);
-            container = AapiXml.add(root, containerName);
+            root = RequestElement.root(rootName);
+            root.add("Brand", settings.brandName()).attribute("id", settings.brandId());
+            root.add("User", settings.user());
+            password = root.add("Password", REDACTED);
+            container = root.add(containerName);
         }
     }
 
@@ -445,14 +443,14 @@ public final class InformzClient {
 
     private <T> T call(String operation, Request request, AnswerReader<T> reader) {
         // The redacted form is taken while the document still says ***; the password only exists on the wire copy.
-        String redacted = AapiXml.serialize(request.root);
+        String redacted = request.root.serialize();
         boolean compress = settings.compression();
         String wire;
         if (compress) {
-            AapiXml.compressChildren(request.container);
-            request.password.setTextContent(settings.password());
-            wire = AapiXml.serialize(request.root);
-            request.password.setTextContent(REDACTED);
+            request.container.compressChildren();
+            request.password.text(settings.password());
+            wire = request.root.serialize();
+            request.password.text(REDACTED);
         } else {
             // The header comes first, so the first Password element is the header's: the wire copy is
             // the redacted one with the password put in, not a second serialization of 500 subscribers.
@@ -528,19 +526,19 @@ public final class InformzClient {
 
     // ---- Small helpers -------------------------------------------------------------------------------------
 
-    private static Element subscriberKey(Element list, SubscriberRecord record) {
-        Element subscriber = AapiXml.add(list, "Subscriber");
+    private static RequestElement subscriberKey(RequestElement list, SubscriberRecord record) {
+        RequestElement subscriber = list.add("Subscriber");
         // Informz insists: Email first, then ID, and the tag is upper-case ID.
-        AapiXml.add(subscriber, "Email", record.email().trim());
+        subscriber.add("Email", record.email().trim());
         if (record.remoteId() != null && !record.remoteId().isBlank()) {
-            AapiXml.add(subscriber, "ID", Integer.toString(Integer.parseInt(record.remoteId().trim())));
+            subscriber.add("ID", Integer.toString(Integer.parseInt(record.remoteId().trim())));
         }
         return subscriber;
     }
 
-    private static void interestNames(Element parent, Collection<String> names) {
-        Element list = AapiXml.add(parent, "InterestNames");
-        names.forEach(name -> AapiXml.add(list, "InterestName", name.trim()));
+    private static void interestNames(RequestElement parent, Collection<String> names) {
+        RequestElement list = parent.add("InterestNames");
+        names.forEach(name -> list.add("InterestName", name.trim()));
     }
 
     private static List<SubscriberRecord> screen(List<SubscriberRecord> subscribers, List<SubscriberRejection> rejections) {

@@ -72,7 +72,7 @@ class EnvelopeTextTest {
     }
 
     @Test
-    void growsForADocumentOfNothingButReferencesAndEncodesEveryCharAsStringDoes() {
+    void sizesTheEnvelopeForADocumentOfNothingButReferencesAndEncodesEveryCharAsStringDoes() {
         String references = "&<>".repeat(5_000);
         assertEquals(Optional.of(references), AapiXml.streamedText(EnvelopeText.wrap(references), "x", "Fault"));
         String mixed = "a\u00e9\u20ac\ud83d\ude00\ud800z";
