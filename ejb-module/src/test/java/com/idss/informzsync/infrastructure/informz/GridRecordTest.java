@@ -29,4 +29,13 @@ class GridRecordTest {
         assertTrue(row.text("cancellation_date").isPresent(), "a cancelled membership whatever its date format");
         assertTrue(cancellation("").isEmpty());
     }
+
+    @Test
+    void aFieldIsFoundWhateverTheCaseOfItsName() {
+        GridRecord row = new GridRecord(1, Map.of("Subscriber_ID", "102", "email", ""));
+        assertEquals(Optional.of("102"), row.text("subscriber_id"));
+        assertEquals(Optional.of("102"), row.text("SUBSCRIBER_ID"));
+        assertTrue(row.text("Email").isEmpty(), "an empty field reads as absent");
+        assertTrue(row.text("user_id").isEmpty());
+    }
 }
