@@ -49,6 +49,16 @@ class EnvelopeTextTest {
         assertTrue(EnvelopeText.resultOf(answer(resultElement)).isEmpty());
     }
 
+    @Test
+    void anEnvelopeOnceFoundWellFormedIsRememberedButNoOtherOne() {
+        byte[] body = answer("<PostInformzMessageResult>x</PostInformzMessageResult>");
+        assertEquals(Optional.of("x"), EnvelopeText.resultOf(body));
+        assertEquals(Optional.of("y"), EnvelopeText.resultOf(answer("<PostInformzMessageResult>y</PostInformzMessageResult>")));
+        byte[] unclosed = (HEAD + "<PostInformzMessageResult>x</PostInformzMessageResult></PostInformzMessageResponse></s:Body>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(EnvelopeText.resultOf(unclosed).isEmpty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><s:Envelope xmlns:s=\"" + AapiXml.SOAP_NS + "\"><s:Body>"
