@@ -165,6 +165,11 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
         }
 
         CopyRows value(Number value) {
+            if (value instanceof Long || value instanceof Integer) {
+                separate();
+                text.append(value.longValue()); // no string per number: a batch writes thousands
+                return this;
+            }
             return value == null ? raw(NULL) : raw(value.toString());
         }
 
@@ -184,16 +189,21 @@ public class JdbcSyncStateInserts implements SyncStateInserts {
                 return raw(NULL);
             }
             separate();
+            int copied = 0;
             for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    case '\t' -> text.append("\\t");
-                    default -> text.append(c);
+                String escape = switch (value.charAt(i)) {
+                    case '\\' -> "\\\\";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    default -> null;
+                };
+                if (escape != null) {
+                    text.append(value, copied, i).append(escape);
+                    copied = i + 1;
                 }
             }
+            text.append(value, copied, value.length());
             return this;
         }
 
