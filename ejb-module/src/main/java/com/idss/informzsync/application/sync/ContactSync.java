@@ -91,8 +91,10 @@ public class ContactSync {
      *                was read or written for them, and the caller syncs them again a little later
      * @param failure when Informz could not be reached (transient or configuration): every other
      *                contact's states say "retrying", and the caller schedules the next attempts
+     * @param answered whether Informz answered any call of this sync (none is made when there is
+     *                 nothing to send): only then does a sync without failure say Informz is up
      */
-    public record Outcome(Set<Integer> busy, Optional<InformzFailure> failure) {
+    public record Outcome(Set<Integer> busy, Optional<InformzFailure> failure, boolean answered) {
     }
 
     /** Why a contact is not pushed, as the outcome to book on each of its lists. */
@@ -131,6 +133,7 @@ public class ContactSync {
      * @param requests at most one per contact
      */
     public Outcome sync(Collection<Request> requests) {
+        long answeredBefore = informz.callsAnsweredOnThisThread();
         Set<Integer> busy = new TreeSet<>();
         List<Work> works = new ArrayList<>();
         requests.stream().sorted(Comparator.comparingInt(Request::contactId)).forEach(request -> {
@@ -142,7 +145,7 @@ public class ContactSync {
         });
         if (works.isEmpty()) {
             busy.forEach(id -> checkpoints.reached(SyncCheckpoint.Point.CONTACT_BUSY, 0, id));
-            return new Outcome(busy, Optional.empty());
+            return new Outcome(busy, Optional.empty(), false);
         }
         List<DistributionList> syncedLists = em.createQuery(
                 "select l from DistributionList l where l.syncToInformz = true and l.active = true order by l.id",
@@ -184,7 +187,7 @@ public class ContactSync {
             writeBackSubscriberIds(works.stream().filter(w -> !w.refused && !w.accepted.isEmpty()).toList());
         } catch (InformzFailure failure) {
             works.stream().filter(w -> !w.refused).forEach(work -> bookRetrying(work, syncedLists, failure));
-            return new Outcome(busy, Optional.of(failure));
+            return new Outcome(busy, Optional.of(failure), informz.callsAnsweredOnThisThread() > answeredBefore);
         } finally {
             informz.forget();
         }
@@ -202,7 +205,7 @@ public class ContactSync {
             decided.add(work.contactId);
         }
         sharedAddresses.settle(sharedEmails, decided);
-        return new Outcome(busy, Optional.empty());
+        return new Outcome(busy, Optional.empty(), informz.callsAnsweredOnThisThread() > answeredBefore);
     }
 
     /** Every state of the contacts, read once, under their locks. */

@@ -46,6 +46,12 @@ public interface InformzPort {
     void forget();
 
     /**
+     * How many Informz calls made on this thread have been answered successfully so far. A sync that
+     * got no answer (it had nothing to send) tells nothing about whether Informz is up.
+     */
+    long callsAnsweredOnThisThread();
+
+    /**
      * Successful calls made in the caller's transaction from now on are stored with its commit, one
      * commit less per call: for a transaction that commits right after its calls. Failed calls are
      * always stored on their own, to survive a rollback.

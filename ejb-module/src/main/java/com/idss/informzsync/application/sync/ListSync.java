@@ -106,16 +106,17 @@ public class ListSync {
      * @param inDoubt whether an earlier attempt of this reconcile may have reached Informz without
      *                its outcome being booked (the broker delivers it again): the interest is checked
      *                against Informz first, as at night
+     * @return how many Informz calls it made, each answered (none when there was nothing to send)
      * @throws InformzFailure when Informz is unreachable or refuses the interest; the run says so and
      *                        the caller schedules another attempt
      * @throws WriterBusy     when another reconcile of the list is running, or a batch waited too long
      *                        for contacts another unit of work holds (the batches before it are done):
      *                        the caller schedules the reconcile again
      */
-    public void reconcile(long listId, ListSyncRun.Trigger trigger, boolean inDoubt) {
+    public int reconcile(long listId, ListSyncRun.Trigger trigger, boolean inDoubt) {
         DistributionList list = em.find(DistributionList.class, listId);
         if (list == null || !list.isActive() || !list.isSyncToInformz()) {
-            return; // Turning sync off or deactivating never empties the Informz group.
+            return 0; // Turning sync off or deactivating never empties the Informz group.
         }
         if (!locks.tryHoldList(listId)) {
             throw new WriterBusy("list " + listId + " is being reconciled");
@@ -157,6 +158,7 @@ public class ListSync {
                     tally.planNanos / 1_000_000, tally.batchNanos / 1_000_000, tally.lockNanos / 1_000_000,
                     tally.readNanos / 1_000_000, tally.informzNanos / 1_000_000, tally.bookNanos / 1_000_000,
                     tally.writeBackNanos / 1_000_000, tally.readBackNanos / 1_000_000));
+            return tally.calls;
         } catch (WriterBusy busy) {
             run.finished(ListSyncRun.Status.WAITING, now(), "Waiting for contacts another sync is pushing (will go on)");
             stateBook.saveRun(progress(run, tally));

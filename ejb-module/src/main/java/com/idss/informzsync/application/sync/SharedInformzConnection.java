@@ -24,8 +24,9 @@ public interface SharedInformzConnection {
     Recorded read();
 
     /**
-     * Down from {@code at}; if it is down already, it stays down since when it went down and only
-     * the reason is replaced.
+     * Down from {@code at}; if it is down already, it stays down since the earlier of when it went
+     * down and {@code at} (nodes that find the outage at the same moment record in either order),
+     * and the reason is replaced.
      *
      * @return what is recorded afterwards
      */

@@ -108,9 +108,12 @@ public class SyncMessageHandler {
         retries.takenUp(message);
         boolean connectionTold = false; // whether the breaker heard how the sync went
         try {
-            listSync.reconcile(message.id(), runTrigger(message), inDoubt);
-            connectionTold = true;
-            connection.succeeded();
+            if (listSync.reconcile(message.id(), runTrigger(message), inDoubt) > 0) {
+                // Only an answer says Informz is up: a run with nothing to send, finishing after
+                // another sync found Informz down, would otherwise bring the connection back up.
+                connectionTold = true;
+                connection.succeeded();
+            }
         } catch (WriterBusy busy) {
             LOG.fine(() -> "Sync of " + message.groupId() + " waits its turn: " + busy.getMessage());
             scheduler.schedule(message.waitingTurn(redelivered), settings.writerBusyDelay());
@@ -158,11 +161,14 @@ public class SyncMessageHandler {
             if (outcome.busy().size() == byContact.size()) {
                 return; // no call made: the breaker learned nothing
             }
-            connectionTold = true;
             if (outcome.failure().isEmpty()) {
-                connection.succeeded();
+                if (outcome.answered()) {
+                    connectionTold = true;
+                    connection.succeeded();
+                }
                 return;
             }
+            connectionTold = true;
             InformzFailure failure = outcome.failure().get();
             tell(failure);
             byContact.forEach((contactId, its) -> {

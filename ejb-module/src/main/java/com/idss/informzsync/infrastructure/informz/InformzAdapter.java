@@ -42,6 +42,7 @@ public class InformzAdapter implements InformzPort {
 
     private final ThreadLocal<Subject> subject = new ThreadLocal<>();
     private final ThreadLocal<Long> lastCallId = new ThreadLocal<>();
+    private final ThreadLocal<long[]> answeredOnThisThread = ThreadLocal.withInitial(() -> new long[1]);
 
     @Inject
     InformzCallLog callLog;
@@ -83,6 +84,9 @@ public class InformzAdapter implements InformzPort {
     }
 
     private void record(RecordedCall call) {
+        if (call.succeeded()) {
+            answeredOnThisThread.get()[0]++; // the client records a call on the thread that made it
+        }
         Subject about = subject.get();
         Integer contactId = about == null ? null : about.contactId();
         Long listId = about == null ? null : about.listId();
@@ -94,6 +98,11 @@ public class InformzAdapter implements InformzPort {
                 || Boolean.TRUE.equals(transactions.getResource(CALLS_WITH_CALLER)));
         callsFinished.fire(new InformzCallFinished(call.operation(), call.duration(), InformzCallLog.outcomeOf(call)));
         lastCallId.set(withCaller ? callLog.recordWithCaller(call, contactId, listId) : callLog.record(call, contactId, listId));
+    }
+
+    @Override
+    public long callsAnsweredOnThisThread() {
+        return answeredOnThisThread.get()[0];
     }
 
     @Override

@@ -59,7 +59,8 @@ final class InMemorySharedInformzConnection {
         InformzConnection was = recorded.connection();
         recorded = was.up()
                 ? new Recorded(new InformzConnection(false, at, reason), recorded.changes() + 1, node)
-                : new Recorded(new InformzConnection(false, was.since(), reason), recorded.changes(), node);
+                : new Recorded(new InformzConnection(false, at.isBefore(was.since()) ? at : was.since(), reason),
+                        recorded.changes(), node);
         return recorded;
     }
 

@@ -25,9 +25,10 @@ public class JdbcSharedInformzConnection implements SharedInformzConnection {
 
     static final int LONGEST_REASON = 1000;
 
-    // Both right-hand sides read the row as it was, so "since" moves only when it was up.
+    // Every right-hand side reads the row as it was: "since" is set when it was up, and otherwise
+    // only moves earlier (two nodes finding the outage at once may commit in either order).
     private static final String RECORD_DOWN = "UPDATE informz_connection SET "
-            + "since = CASE WHEN up THEN ? ELSE since END, "
+            + "since = CASE WHEN up OR ? < since THEN ? ELSE since END, "
             + "changes = CASE WHEN up THEN changes + 1 ELSE changes END, "
             + "up = FALSE, reason = ?, changed_by = ? WHERE id = 1";
     private static final String RECORD_UP = "UPDATE informz_connection SET up = TRUE, since = ?, reason = NULL, "
@@ -52,9 +53,11 @@ public class JdbcSharedInformzConnection implements SharedInformzConnection {
     public Recorded recordDown(String reason, Instant at) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement down = connection.prepareStatement(RECORD_DOWN)) {
-            down.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-            down.setString(2, bounded(reason));
-            down.setString(3, JdbcClusterJobs.nodeName());
+            OffsetDateTime since = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            down.setObject(1, since);
+            down.setObject(2, since);
+            down.setString(3, bounded(reason));
+            down.setString(4, JdbcClusterJobs.nodeName());
             down.executeUpdate();
             return read(connection);
         } catch (SQLException e) {

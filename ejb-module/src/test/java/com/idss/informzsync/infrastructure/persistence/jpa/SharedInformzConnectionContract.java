@@ -51,6 +51,11 @@ abstract class SharedInformzConnectionContract {
         assertEquals("Read timed out", again.connection().reason());
         assertEquals(1, again.changes(), "not a change between up and down");
         assertEquals(again, shared.read());
+
+        Recorded earlier = shared.recordDown("HTTP 503", WENT_DOWN.minusMillis(120));
+        assertEquals(WENT_DOWN.minusMillis(120), earlier.connection().since(),
+                "another node found it earlier and recorded it later: down since the earliest");
+        assertEquals(1, earlier.changes());
     }
 
     @Test
