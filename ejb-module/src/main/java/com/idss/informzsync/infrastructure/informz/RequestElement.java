@@ -7,8 +7,8 @@ import java.util.List;
  * An element of a request document as the client builds it: a name, at most a few attributes, text or
  * children. A 500-subscriber Subscribe is about 5,000 elements; as a namespace-aware DOM, creating
  * and then walking them was a tenth of the server's CPU in a 100,000-contact sync. Every element is
- * in the AAPI namespace, declared once on the root. Written as {@link AapiXml#serialize} writes a DOM
- * (a test holds the two to the same text).
+ * in the AAPI namespace, declared once on the root. Written as the JDK's StAX writer wrote the same
+ * document as a DOM (a test holds the two to the same text).
  */
 final class RequestElement {
 
