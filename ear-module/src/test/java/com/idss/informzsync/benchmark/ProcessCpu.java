@@ -17,11 +17,18 @@ import java.nio.file.Path;
 final class ProcessCpu {
 
     /** CPU seconds of each process at one moment, and of the JIT compiler threads of the two JVMs. */
-    record Sample(double server, double postgres, double simulator, double serverJit, double simulatorJit) {
+    record Sample(double server, double postgres, double simulator, double serverJit, double simulatorJit,
+            double serverCollector) {
 
         Sample minus(Sample earlier) {
             return new Sample(server - earlier.server, postgres - earlier.postgres, simulator - earlier.simulator,
-                    serverJit - earlier.serverJit, simulatorJit - earlier.simulatorJit);
+                    serverJit - earlier.serverJit, simulatorJit - earlier.simulatorJit,
+                    serverCollector - earlier.serverCollector);
+        }
+
+        /** The server's garbage collector threads (and the VM thread, which runs its pauses' serial part), in s. */
+        String serverCollectorSeconds() {
+            return String.format("%.2f s", serverCollector);
         }
 
         /** "server / PostgreSQL / simulator", in µs per unit of work. */
@@ -57,6 +64,7 @@ final class ProcessCpu {
         double simulator = 0;
         double serverJit = 0;
         double simulatorJit = 0;
+        double serverCollector = 0;
         long self = ProcessHandle.current().pid();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path process : processes) {
@@ -64,6 +72,7 @@ final class ProcessCpu {
                     if (Long.parseLong(process.getFileName().toString()) == self) {
                         server = cpuSeconds(process);
                         serverJit = jitSeconds(process);
+                        serverCollector = threadSeconds(process, ProcessCpu::isCollectorThread);
                     } else if (read(process.resolve("comm")).strip().equals("postgres")) {
                         postgres += cpuSecondsWithEndedChildren(process);
                     } else if (read(process.resolve("cmdline")).contains("informz-simulator")) {
@@ -77,20 +86,29 @@ final class ProcessCpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
-        return new Sample(server, postgres, simulator, serverJit, simulatorJit);
+        return new Sample(server, postgres, simulator, serverJit, simulatorJit, serverCollector);
     }
 
     /** The threads HotSpot names "C1 CompilerThreadN" and "C2 CompilerThreadN". */
     private static double jitSeconds(Path process) throws IOException {
+        return threadSeconds(process, name -> name.contains("CompilerThre"));
+    }
+
+    /** HotSpot's names, as /proc cuts them to 15 characters: "GC Thread#0", "G1 Conc#0", "G1 Refine#0", "VM Thread". */
+    private static boolean isCollectorThread(String name) {
+        return name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread");
+    }
+
+    private static double threadSeconds(Path process, java.util.function.Predicate<String> named) throws IOException {
         double seconds = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
             for (Path thread : threads) {
                 try {
-                    if (read(thread.resolve("comm")).contains("CompilerThre")) {
+                    if (named.test(read(thread.resolve("comm")).strip())) {
                         seconds += cpuSeconds(thread);
                     }
                 } catch (IOException | RuntimeException gone) {
-                    // A compiler thread HotSpot stopped meanwhile (it adds and removes them with the load).
+                    // A thread HotSpot stopped meanwhile (it adds and removes compiler threads with the load).
                 }
             }
         }

@@ -177,8 +177,9 @@ class SyncBenchmarkIT {
             FullSync measured = measuredFullSync(1_000_000_000 + (round - 1) * 10_000_000);
             runs.add(measured);
             report.add(String.format("| full sync %d of %d: reconcile; CPU per contact, server / PostgreSQL / simulator; "
-                            + "of which JIT compilers, server / simulator | %.2f s; %s; %s |", round, FULL_RUNS,
-                    runSeconds(measured.run()), measured.cpu().perUnitMicros(BIG_LIST), measured.cpu().jitSeconds()));
+                            + "of which JIT compilers, server / simulator; the server's collector | %.2f s; %s; %s; %s |", round, FULL_RUNS,
+                    runSeconds(measured.run()), measured.cpu().perUnitMicros(BIG_LIST), measured.cpu().jitSeconds(),
+                    measured.cpu().serverCollectorSeconds()));
         }
         // Each run on its own list: one run's figures wander by a tenth from the next one's on this machine.
         FullSync median = runs.stream().sorted(Comparator.comparingDouble(r -> runSeconds(r.run()))).toList().get(runs.size() / 2);
@@ -196,6 +197,8 @@ class SyncBenchmarkIT {
                 cpu.seconds(), cpu.perUnitMicros(BIG_LIST)));
         report.add(String.format("| … of which the JIT compilers, server / simulator; per contact without them | %s; %s |",
                 cpu.jitSeconds(), cpu.perUnitMicrosWithoutJit(BIG_LIST)));
+        report.add(String.format("| … of which the server's garbage collector | %s (%.1f µs per contact) |",
+                cpu.serverCollectorSeconds(), cpu.serverCollector() * 1e6 / BIG_LIST));
         report.add(String.format("| … server heap used, max sampled during the runs; max left by a collection | %,d MiB (max heap %,d MiB); %,d MiB |",
                 runs.stream().mapToLong(FullSync::heapMax).max().orElseThrow() / (1024 * 1024),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024),
@@ -344,6 +347,7 @@ class SyncBenchmarkIT {
                 cpuPerSave, cpuPerSave - processes.serverJit() * 1e3 / count));
         report.add(String.format("| … CPU used during the measured saves, server / PostgreSQL / simulator (/proc); JIT compilers, server / simulator | %s; %s |",
                 processes.seconds(), processes.jitSeconds()));
+        report.add(String.format("| … of which the server's garbage collector, per save | %.2f ms |", processes.serverCollector() * 1e3 / count));
         // Contact syncs waiting in the queue share one Subscribe: fewer calls than saves means they did.
         report.add(String.format("| … Informz calls for the %,d measured saves | %,d (%.2f per save) |", count, calls,
                 (double) calls / count));

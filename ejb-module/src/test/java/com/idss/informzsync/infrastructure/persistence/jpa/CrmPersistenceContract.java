@@ -317,25 +317,31 @@ abstract class CrmPersistenceContract {
         assertEquals(ids("carla", "dan", "hal", "ivy"), new TreeSet<>(membership));
     }
 
+    /**
+     * Every kind of criterion, those decided in memory and those only the database can decide (a range
+     * over text, text beyond ASCII), alone and mixed in groups; list names start with {@code prefix}.
+     */
+    private List<Long> listsOfEveryKind(String prefix) {
+        return List.of(
+                newList(prefix + "golfers and press", List.of("eve", "gina"), all(equalTo(TAG, "golf"))),
+                newList(prefix + "venues or planners", List.of(), all(equalTo(ACCOUNT_TYPE, "VENUE")), all(equalTo(ACCOUNT_TYPE, "MEETING_PLANNER"))),
+                newList(prefix + "hotels or Orlando", List.of("dan"), any(equalTo(ACCOUNT_TYPE, "HOTEL"), equalTo(CITY, "orlando"))),
+                newList(prefix + "hand-picked only", List.of("frank", "ivy"), new CriteriaGroup[0]),
+                newList(prefix + "nobody", List.of(), all(equalTo(TAG, "no such tag"))),
+                newList(prefix + "text", List.of(), any(contains(TITLE, "SALES"), in(CITY, "denver", "ORLANDO")),
+                        all(equalTo(EMAIL, "EVE@obriensons.com"))),
+                newList(prefix + "accounts", List.of(), any(contains(ACCOUNT_NAME, "<sons>"), equalTo(ACCOUNT_STATE, "co"))),
+                newList(prefix + "tags and days", List.of(), all(contains(TAG, "GOLF"), between(CREATED_DATE, "2023-06-01", null)),
+                        all(in(TAG, " VIP ", "press"), equalTo(CREATED_DATE, "2024-07-15"))),
+                newList(prefix + "ranges over text", List.of(), all(between(LAST_NAME, "b", "m")), all(between(POSTAL_CODE, null, "30000"))),
+                newList(prefix + "beyond ASCII", List.of(), all(equalTo(LAST_NAME, "NÚÑEZ")), all(contains(FIRST_NAME, "é"))),
+                newList(prefix + "mixed", List.of("ann"), all(any(between(CITY, "a", "n"), equalTo(TAG, "golf")),
+                        any(equalTo(ACCOUNT_TYPE, "HOTEL"), contains(LAST_NAME, "ñ")))));
+    }
+
     @Test
     void listsContainingAContactAgreesWithTheMembersOfEachList() {
-        List<Long> listIds = List.of(
-                newList("Several: golfers and press", List.of("eve", "gina"), all(equalTo(TAG, "golf"))),
-                newList("Several: venues or planners", List.of(), all(equalTo(ACCOUNT_TYPE, "VENUE")), all(equalTo(ACCOUNT_TYPE, "MEETING_PLANNER"))),
-                newList("Several: hotels or Orlando", List.of("dan"), any(equalTo(ACCOUNT_TYPE, "HOTEL"), equalTo(CITY, "orlando"))),
-                newList("Several: hand-picked only", List.of("frank", "ivy"), new CriteriaGroup[0]),
-                newList("Several: nobody", List.of(), all(equalTo(TAG, "no such tag"))),
-                // Every kind of criterion, those decided in memory and those only the database can decide
-                // (a range over text, text beyond ASCII), alone and mixed in groups.
-                newList("Several: text", List.of(), any(contains(TITLE, "SALES"), in(CITY, "denver", "ORLANDO")),
-                        all(equalTo(EMAIL, "EVE@obriensons.com"))),
-                newList("Several: accounts", List.of(), any(contains(ACCOUNT_NAME, "<sons>"), equalTo(ACCOUNT_STATE, "co"))),
-                newList("Several: tags and days", List.of(), all(contains(TAG, "GOLF"), between(CREATED_DATE, "2023-06-01", null)),
-                        all(in(TAG, " VIP ", "press"), equalTo(CREATED_DATE, "2024-07-15"))),
-                newList("Several: ranges over text", List.of(), all(between(LAST_NAME, "b", "m")), all(between(POSTAL_CODE, null, "30000"))),
-                newList("Several: beyond ASCII", List.of(), all(equalTo(LAST_NAME, "NÚÑEZ")), all(contains(FIRST_NAME, "é"))),
-                newList("Several: mixed", List.of("ann"), all(any(between(CITY, "a", "n"), equalTo(TAG, "golf")),
-                        any(equalTo(ACCOUNT_TYPE, "HOTEL"), contains(LAST_NAME, "ñ")))));
+        List<Long> listIds = listsOfEveryKind("Several: ");
         List<Integer> everyone = fixture.contactIds.keySet().stream().map(fixture::id).toList();
         Map<Integer, Set<Long>> together = db.inTransaction(em -> new JpaListMembership(em).listsContaining(everyone, listIds));
         assertEquals(new TreeSet<>(everyone), new TreeSet<>(together.keySet()), "a set for every contact asked about");
@@ -362,6 +368,28 @@ abstract class CrmPersistenceContract {
         assertTrue(checked > listIds.size(), "the fixture puts contacts on several lists");
         assertEquals(Map.of(fixture.id("ann"), Set.of()),
                 db.inTransaction(em -> new JpaListMembership(em).listsContaining(List.of(fixture.id("ann")), List.of())));
+    }
+
+    @Test
+    void membersAmongSomeContactsAgreeWithTheMembersOfEachList() {
+        List<Long> listIds = listsOfEveryKind("Among: ");
+        List<Integer> everyone = fixture.contactIds.keySet().stream().map(fixture::id).toList();
+        int[] askedAbout = everyone.stream().mapToInt(Integer::intValue).toArray();
+        int[] firstHalf = Arrays.copyOf(askedAbout, askedAbout.length / 2);
+        int found = 0;
+        for (long listId : listIds) {
+            // Other tests' contacts may be members too: only those asked about can be found.
+            List<Integer> members = db.<List<Integer>>inTransaction(em -> new JpaListMembership(em).memberIds(listId, null, 1000));
+            for (int[] asked : List.of(askedAbout, firstHalf)) {
+                Set<Integer> expected = new TreeSet<>(members);
+                expected.removeIf(id -> Arrays.stream(asked).noneMatch(one -> one == id));
+                assertEquals(expected, new TreeSet<>(db.<Set<Integer>>inTransaction(em -> new JpaListMembership(em).membersAmong(listId, asked))),
+                        "list " + listId + ", " + asked.length + " contacts asked about");
+                found += expected.size();
+            }
+        }
+        assertTrue(found > listIds.size(), "the fixture puts contacts on several lists");
+        assertEquals(Set.of(), db.inTransaction(em -> new JpaListMembership(em).membersAmong(listIds.get(0), new int[0])));
     }
 
     @Test
