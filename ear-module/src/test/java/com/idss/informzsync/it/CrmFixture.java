@@ -183,7 +183,7 @@ public class CrmFixture {
 
     /** Whether the CRM has the contact on the list (explicitly or by a saved query). */
     public boolean isMember(int contactId, long listId) {
-        return membership.membersAmong(listId, new int[] {contactId}).contains(contactId);
+        return membership.isMember(listId, contactId);
     }
 
     public long contactsWithSubscriberIdBetween(int firstId, int lastId) {

@@ -35,7 +35,10 @@ public interface ListMembership {
      */
     Map<Integer, Set<Long>> listsContaining(Collection<Integer> contactIds, Collection<Long> listIds);
 
-    /** Which of the given contacts are on the list now (a batch checks its plan against current data). */
+    /**
+     * Which of the given contacts are on the list now (a batch checks its plan against current data), read
+     * in the caller's transaction: the batch's, which holds the contacts.
+     */
     Set<Integer> membersAmong(long listId, int[] contactIds);
 
     /**
