@@ -26,6 +26,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -69,6 +70,12 @@ class ConcurrencyIT {
 
     @Resource
     UserTransaction transaction;
+
+    /** A held sync must not be the breaker's probe: each race starts with the connection up. */
+    @BeforeEach
+    void startWithInformzConnectionUp() throws InterruptedException {
+        crm.awaitInformzConnectionUp();
+    }
 
     @AfterEach
     void releaseHeldSyncs() {

@@ -7,6 +7,7 @@ import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
+import com.idss.informzsync.application.sync.InformzConnectionMonitor;
 import com.idss.informzsync.domain.account.AccountType;
 import com.idss.informzsync.domain.contact.Contact;
 import com.idss.informzsync.domain.list.ListMembership;
@@ -48,6 +49,9 @@ public class CrmFixture {
 
     @Inject
     ListMembership membership;
+
+    @Inject
+    InformzConnectionMonitor connection;
 
     // Outside a transaction each call gets a fresh persistence context: reads see committed state.
     @PersistenceContext(unitName = "crm")
@@ -122,6 +126,22 @@ public class CrmFixture {
     /** A synced list whose interest Informz does not have (nobody made it there). */
     public long syncedListWithoutInformzInterest(String name) {
         return lists.create(new ListDraft(name, "made by a test", null, true, true));
+    }
+
+    /**
+     * Waits until the Informz connection shows up. An earlier test's lost reply can leave it down
+     * after that test's checks pass (a list's batches, for one, commit before the breaker hears how
+     * the run went). While it is down, the next sync to call Informz is the breaker's probe, and every other
+     * sync waits for it; a test that holds that sync would wait for itself. A contact pushed to a new
+     * list makes the answered call that brings the connection back.
+     */
+    public void awaitInformzConnectionUp() throws InterruptedException {
+        if (!connection.current().up()) {
+            int probe = contact("Connection", "Probe", uniqueEmail("connection.probe"));
+            listWithSyncedMembers(unique("Connection Probe"), probe);
+        }
+        sync.await("the Informz connection up", () -> connection.current().up(), () -> connection.current().toString(),
+                PATIENCE);
     }
 
     /** Blocks until the contact's state on the list is {@code expected}; a timeout says what it was instead. */
