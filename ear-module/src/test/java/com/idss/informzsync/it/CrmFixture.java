@@ -130,10 +130,9 @@ public class CrmFixture {
 
     /**
      * Waits until the Informz connection shows up. An earlier test's lost reply can leave it down
-     * after that test's checks pass (a list's batches, for one, commit before the breaker hears how
-     * the run went). While it is down, the next sync to call Informz is the breaker's probe, and every other
-     * sync waits for it; a test that holds that sync would wait for itself. A contact pushed to a new
-     * list makes the answered call that brings the connection back.
+     * after that test's checks pass. While it is down, the next sync to call Informz is the
+     * breaker's probe, and every other sync waits for it; a test that holds that sync would wait for
+     * itself. A contact pushed to a new list makes the answered call that brings the connection back.
      */
     public void awaitInformzConnectionUp() throws InterruptedException {
         if (!connection.current().up()) {

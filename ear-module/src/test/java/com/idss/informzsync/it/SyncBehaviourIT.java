@@ -11,6 +11,7 @@ import com.idss.informzsync.application.crm.ContactService;
 import com.idss.informzsync.application.crm.DistributionListService;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.InformzConnection;
+import com.idss.informzsync.application.sync.InformzConnectionMonitor;
 import com.idss.informzsync.application.sync.InformzPort;
 import com.idss.informzsync.application.sync.NightlyReconcile;
 import com.idss.informzsync.application.sync.SyncCommands;
@@ -71,6 +72,9 @@ class SyncBehaviourIT {
 
     @Inject
     InformzConnection.Monitor connection;
+
+    @Inject
+    InformzConnectionMonitor breaker;
 
     @Inject
     InformzPort informz;
@@ -223,6 +227,18 @@ class SyncBehaviourIT {
                 && crm.informz().subscriber(email).map(s -> s.getJsonObject("fields").getString("Last_Name", ""))
                         .orElse("").equals("Refused Again"), PATIENCE);
         sync.await("the connection up again by itself", () -> connection.current().up(), PATIENCE);
+    }
+
+    /**
+     * An answer from Informz ends an outage at once, whichever sync got it: a list's run let through
+     * as the breaker's probe would otherwise keep every other sync waiting until its last batch.
+     */
+    @Test
+    void anAnsweredCallEndsAnOutageAtOnce() {
+        crm.informz().clearFaults(); // no call of an earlier test's may fail meanwhile
+        breaker.failed("made down by " + getClass().getSimpleName()); // no probe is let through for a second
+        informz.subscriberIds(List.of(uniqueEmail("answered.call")));
+        assertTrue(connection.current().up(), "up as soon as Informz answered: " + connection.current());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.idss.informzsync.infrastructure.informz;
 
+import com.idss.informzsync.application.sync.InformzConnectionMonitor;
 import com.idss.informzsync.application.sync.InformzFailure;
 import com.idss.informzsync.application.sync.InformzPassword;
 import com.idss.informzsync.application.sync.InformzPort;
@@ -48,6 +49,9 @@ public class InformzAdapter implements InformzPort {
     InformzCallLog callLog;
 
     @Inject
+    InformzConnectionMonitor connection;
+
+    @Inject
     Event<InformzCallFinished> callsFinished;
 
     @Resource
@@ -86,6 +90,9 @@ public class InformzAdapter implements InformzPort {
     private void record(RecordedCall call) {
         if (call.succeeded()) {
             answeredOnThisThread.get()[0]++; // the client records a call on the thread that made it
+            // An answer ends an outage at once: a list's run let through as the breaker's probe
+            // would otherwise keep every other sync waiting until its last batch.
+            connection.succeeded();
         }
         Subject about = subject.get();
         Integer contactId = about == null ? null : about.contactId();
