@@ -212,6 +212,11 @@ class SyncBehaviourIT {
         int contactId = crm.contact("Ip", "Refused", email);
         contacts.setDistributionLists(contactId, Set.of(listId));
         crm.awaitState(contactId, listId, SyncState.SYNCED);
+        // The push's id write-back comes after the state: were it refused, the list's retries could
+        // take every probe, and the edit's sync, waiting behind them, would never say "retrying".
+        sync.await("the contact's subscriber id written back, and no run of the list under way", () ->
+                crm.contactById(contactId).getInformzSubscriberId() != null
+                        && crm.runs(listId).stream().noneMatch(r -> r.getStatus() == ListSyncRun.Status.RUNNING), PATIENCE);
 
         crm.informz().callerIpAllowed(false);
         try {
