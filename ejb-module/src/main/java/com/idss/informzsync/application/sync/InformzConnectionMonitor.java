@@ -35,6 +35,7 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
     private static final long NOTHING_SEEN = -1;
 
     /**
+     * @param prober        the thread whose sync is the probe now, or null: only it may abandon the probe
      * @param sharedChanges the change count of the last shared record this node adopted: an older
      *                      one read later is not adopted
      * @param unrecorded    whether this node changed it since, and the change is not recorded yet
@@ -42,23 +43,27 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
      *                      adopted over it
      */
     private record Circuit(InformzConnection connection, Instant nextProbeAt, Duration probeInterval,
-            boolean probeInFlight, long sharedChanges, boolean unrecorded) {
+            Thread prober, long sharedChanges, boolean unrecorded) {
 
         static Circuit up(InformzConnection connection, long sharedChanges, boolean unrecorded) {
-            return new Circuit(connection, null, FIRST_PROBE_INTERVAL, false, sharedChanges, unrecorded);
+            return new Circuit(connection, null, FIRST_PROBE_INTERVAL, null, sharedChanges, unrecorded);
         }
 
         static Circuit wentDown(InformzConnection connection, Instant now, long sharedChanges, boolean unrecorded) {
-            return new Circuit(connection, now.plus(FIRST_PROBE_INTERVAL), FIRST_PROBE_INTERVAL, false, sharedChanges,
+            return new Circuit(connection, now.plus(FIRST_PROBE_INTERVAL), FIRST_PROBE_INTERVAL, null, sharedChanges,
                     unrecorded);
         }
 
-        Circuit probing(boolean inFlight) {
-            return new Circuit(connection, nextProbeAt, probeInterval, inFlight, sharedChanges, unrecorded);
+        boolean probeInFlight() {
+            return prober != null;
+        }
+
+        Circuit probedBy(Thread thread) {
+            return new Circuit(connection, nextProbeAt, probeInterval, thread, sharedChanges, unrecorded);
         }
 
         Circuit showing(InformzConnection recorded, long changes) {
-            return new Circuit(recorded, nextProbeAt, probeInterval, probeInFlight, changes, false);
+            return new Circuit(recorded, nextProbeAt, probeInterval, prober, changes, false);
         }
     }
 
@@ -103,7 +108,7 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
             }
             Instant now = clock.instant();
             if (!current.probeInFlight() && !now.isBefore(current.nextProbeAt())) {
-                if (circuit.compareAndSet(current, current.probing(true))) {
+                if (circuit.compareAndSet(current, current.probedBy(Thread.currentThread()))) {
                     return Optional.empty();
                 }
                 continue;
@@ -129,12 +134,15 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
     /**
      * The caller let through ended without telling whether Informz answered (its sync threw something
      * else, such as a database conflict). Were it the probe, no probe would ever be let through again
-     * and sending would stay paused for good: the next caller probes instead.
+     * and sending would stay paused for good: the next caller probes instead. A caller let through
+     * while the connection was up, ending after it went down, leaves the probe out alone: otherwise
+     * a second probe would go while the first is still out. The probe is known by its thread, since
+     * a sync is admitted, runs and ends on one.
      */
     public void probeAbandoned() {
         Circuit current = circuit.get();
-        if (current.probeInFlight()) {
-            circuit.compareAndSet(current, current.probing(false));
+        if (current.prober() == Thread.currentThread()) {
+            circuit.compareAndSet(current, current.probedBy(null));
         }
     }
 
@@ -152,7 +160,8 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
                 Duration longer = current.probeInterval().multipliedBy(2);
                 Duration interval = longer.compareTo(MAX_PROBE_INTERVAL) > 0 ? MAX_PROBE_INTERVAL : longer;
                 down = new Circuit(new InformzConnection(false, current.connection().since(), reason),
-                        now.plus(interval), interval, false, current.sharedChanges(), current.unrecorded() || toRecord);
+                        now.plus(interval), interval, stillProbing(current), current.sharedChanges(),
+                        current.unrecorded() || toRecord);
             }
             if (circuit.compareAndSet(current, down)) {
                 if (wentDown) {
@@ -166,6 +175,14 @@ public class InformzConnectionMonitor implements InformzConnection.Monitor {
                 return;
             }
         }
+    }
+
+    /**
+     * The probe still out after a failure: none when the failure is the probe's own, the same one when
+     * it is a sync's let through before the connection went down.
+     */
+    private static Thread stillProbing(Circuit current) {
+        return current.prober() == Thread.currentThread() ? null : current.prober();
     }
 
     /**

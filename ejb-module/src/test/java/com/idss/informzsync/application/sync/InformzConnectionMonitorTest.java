@@ -78,6 +78,41 @@ class InformzConnectionMonitorTest {
     }
 
     @Test
+    void onlyTheProbeItselfCanAbandonIt() throws InterruptedException {
+        monitor.failed("HTTP 503");
+        clock.advance(InformzConnectionMonitor.FIRST_PROBE_INTERVAL);
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the probe");
+
+        // A sync let through while the connection was up ends, after it went down, without an answer.
+        onAnotherThread(monitor::probeAbandoned);
+        assertTrue(monitor.waitBeforeCalling().isPresent(), "the probe is still out: no second one");
+
+        monitor.probeAbandoned();
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the probe's own end lets the next caller probe");
+    }
+
+    @Test
+    void aFailureOfASyncLetThroughBeforeTheOutageKeepsTheProbeOut() throws InterruptedException {
+        monitor.failed("HTTP 503");
+        clock.advance(InformzConnectionMonitor.FIRST_PROBE_INTERVAL);
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the probe");
+
+        onAnotherThread(() -> monitor.failed("HTTP 503"));
+        clock.advance(InformzConnectionMonitor.MAX_PROBE_INTERVAL);
+        assertTrue(monitor.waitBeforeCalling().isPresent(), "one probe at a time, however long it takes");
+
+        monitor.failed("HTTP 503");
+        clock.advance(InformzConnectionMonitor.MAX_PROBE_INTERVAL);
+        assertEquals(Optional.empty(), monitor.waitBeforeCalling(), "the probe failed: the next one goes when due");
+    }
+
+    private static void onAnotherThread(Runnable action) throws InterruptedException {
+        Thread other = new Thread(action, "another sync");
+        other.start();
+        other.join();
+    }
+
+    @Test
     void abandoningWhileUpChangesNothing() {
         monitor.probeAbandoned();
         assertTrue(monitor.current().up());
