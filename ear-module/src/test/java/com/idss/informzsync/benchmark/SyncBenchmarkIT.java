@@ -7,6 +7,7 @@ import com.idss.informzsync.application.crm.ListDraft;
 import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.NightlyReconcile;
 import com.idss.informzsync.application.sync.SyncCommands;
+import com.idss.informzsync.application.sync.SyncSettings;
 import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.domain.list.query.Criterion;
@@ -115,6 +116,9 @@ class SyncBenchmarkIT {
     @Inject
     NightlyReconcile nightly;
 
+    @Inject
+    SyncSettings settings;
+
     @Resource(lookup = "java:jboss/datasources/IdssSyncDS")
     DataSource dataSource;
 
@@ -190,7 +194,7 @@ class SyncBenchmarkIT {
         report.add(String.format("| … from the list's save (its query saved just after the list: the coalescing window waits for the second save) | %.2f s |",
                 median.fromSaveSeconds()));
         report.add(String.format("| … Informz calls made (batch %s) | %,d (run says %,d added, %,d calls) |",
-                System.getProperty("idss.sync.batch-size", "500"), median.calls(), run.getAdded(), run.getInformzCalls()));
+                settings.batchSize(), median.calls(), run.getAdded(), run.getInformzCalls()));
         report.add(String.format("| … last contact has its subscriber ID, in every run | %s |",
                 runs.stream().allMatch(FullSync::lastHasSubscriberId) ? "yes" : "NO"));
         report.add(String.format("| … CPU used during it, server / PostgreSQL / simulator (/proc) | %s; per contact %s |",
