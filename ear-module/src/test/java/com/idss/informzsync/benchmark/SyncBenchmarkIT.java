@@ -8,6 +8,9 @@ import com.idss.informzsync.application.sync.AggregateKind;
 import com.idss.informzsync.application.sync.NightlyReconcile;
 import com.idss.informzsync.application.sync.SyncCommands;
 import com.idss.informzsync.application.sync.SyncSettings;
+import com.idss.informzsync.benchmark.floor.FloorDeliveries;
+import com.idss.informzsync.benchmark.floor.FloorModule;
+import com.idss.informzsync.benchmark.floor.ShapeFloor;
 import com.idss.informzsync.domain.list.query.ContactField;
 import com.idss.informzsync.domain.list.query.CriteriaGroup;
 import com.idss.informzsync.domain.list.query.Criterion;
@@ -44,8 +47,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import javax.management.JMException;
 import javax.management.ObjectName;
+import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -88,14 +93,16 @@ class SyncBenchmarkIT {
     private static final Duration NIGHTLY_PATIENCE = Duration.ofMinutes(90);
     /**
      * Which parts to run, comma-separated: full (with the naive comparison), incremental (after full),
-     * steady, burst; nightly (2,000,000 contacts, 500 lists: a separate run, see docs/performance.md).
+     * steady, burst, floor (the design card's shape with no sync in it, at the steady rate); nightly
+     * (2,000,000 contacts, 500 lists: a separate run, see docs/performance.md).
      */
-    private static final String SCENARIOS = System.getProperty("benchmark.scenarios", "full,incremental,steady,burst");
+    private static final String SCENARIOS = System.getProperty("benchmark.scenarios", "full,incremental,steady,burst,floor");
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.productEarWith(SyncBenchmarkIT.class, ProcessCpu.class);
+        return FloorModule.addTo(Deployments.productEarWith(SyncBenchmarkIT.class, ProcessCpu.class, ThreadCpu.class,
+                ShapeFloor.class, FloorDeliveries.class));
     }
 
     @Inject
@@ -151,6 +158,9 @@ class SyncBenchmarkIT {
         }
         if (SCENARIOS.contains("burst")) {
             burstOfSavesOfOneContact();
+        }
+        if (SCENARIOS.contains("floor")) {
+            shapeFloor();
         }
         String table = String.join("\n", report);
         System.out.println("\n" + table + "\n");
@@ -319,11 +329,13 @@ class SyncBenchmarkIT {
         double drainSeconds = (System.nanoTime() - warmupStarted) / 1e9 - WARMUP_SECONDS;
         long cpuBefore = serverCpuNanos();
         ProcessCpu.Sample processesBefore = ProcessCpu.sample();
+        ThreadCpu.Sample threadsBefore = ThreadCpu.sample();
         long callsBefore = simulatorCallCount();
         saveAtRate(firstId, warmup, warmup + count, tag, savedAt);
         long calls = simulatorCallCount() - callsBefore;
         double cpuPerSave = (serverCpuNanos() - cpuBefore) / 1e6 / count;
         ProcessCpu.Sample processes = ProcessCpu.sample().minus(processesBefore);
+        String byThread = ThreadCpu.sample().perUnitMillis(threadsBefore, count);
         // In the order of the saves: the first `warmup` are the warm-up.
         double[] latency = new double[warmup + count];
         savedAt.forEach((id, saved) -> latency[(int) (id - firstId)] =
@@ -352,6 +364,7 @@ class SyncBenchmarkIT {
         report.add(String.format("| … CPU used during the measured saves, server / PostgreSQL / simulator (/proc); JIT compilers, server / simulator | %s; %s |",
                 processes.seconds(), processes.jitSeconds()));
         report.add(String.format("| … of which the server's garbage collector, per save | %.2f ms |", processes.serverCollector() * 1e3 / count));
+        report.add("| … the server's Java threads by role, ms per save (the saves run on the ManagedExecutorService's) | " + byThread + " |");
         // Contact syncs waiting in the queue share one Subscribe: fewer calls than saves means they did.
         report.add(String.format("| … Informz calls for the %,d measured saves | %,d (%.2f per save) |", count, calls,
                 (double) calls / count));
@@ -362,28 +375,93 @@ class SyncBenchmarkIT {
      * until Informz has acknowledged each of them.
      */
     private void saveAtRate(int firstId, int from, int to, String tag, Map<Long, Long> savedAt) throws Exception {
+        atSteadyRate(from, to, i -> {
+            int contactId = firstId + i;
+            String email = tag + "." + i + "@bench.example.org";
+            // From the moment the save starts: its own commit is part of "save → acknowledged".
+            long saving = System.nanoTime();
+            contacts.update(contactId, new ContactDraft("Contact", "Benchmark", "Title " + i, email,
+                    null, null, null, null, null, Set.of(tag)));
+            savedAt.put((long) contactId, saving);
+        });
+        sync.await("every steady save acknowledged", () -> savedAt.entrySet().stream()
+                .allMatch(e -> sync.lastHandledNanos(AggregateKind.CONTACT, e.getKey()) > e.getValue()), PATIENCE);
+    }
+
+    /** Calls {@code save} for each index in [from, to) on the savers at the steady rate, open loop, and waits for the calls. */
+    private void atSteadyRate(int from, int to, IntConsumer save) throws Exception {
         List<Future<?>> saves = new ArrayList<>(to - from);
         long periodNanos = 1_000_000_000L / SAVES_PER_SECOND;
         long start = System.nanoTime();
         for (int i = from; i < to; i++) {
             // Pacing the load generator (an open-loop 100 saves/s), not waiting for the system under test.
             LockSupport.parkNanos(start + (i - from) * periodNanos - System.nanoTime());
-            int contactId = firstId + i;
-            String title = "Title " + i;
-            String email = tag + "." + i + "@bench.example.org";
-            saves.add(savers.submit(() -> {
-                // From the moment the save starts: its own commit is part of "save → acknowledged".
-                long saving = System.nanoTime();
-                contacts.update(contactId, new ContactDraft("Contact", "Benchmark", title, email,
-                        null, null, null, null, null, Set.of(tag)));
-                savedAt.put((long) contactId, saving);
-            }));
+            int index = i;
+            saves.add(savers.submit(() -> save.accept(index)));
         }
-        for (Future<?> save : saves) {
-            save.get(); // a failed save fails the benchmark, loudly
+        for (Future<?> call : saves) {
+            call.get(); // a failed save fails the benchmark, loudly
         }
-        sync.await("every steady save acknowledged", () -> savedAt.entrySet().stream()
-                .allMatch(e -> sync.lastHandledNanos(AggregateKind.CONTACT, e.getKey()) > e.getValue()), PATIENCE);
+    }
+
+    /**
+     * The design card's shape with nothing of the sync in it (package floor), at the steady
+     * scenario's rate and length: a row updated with a message queued in the same transaction, and a
+     * message-driven bean that calls Informz once and writes the row back in its own. Its server CPU
+     * per save is the least any sync of that shape costs on this machine, beside the 3 ms target.
+     */
+    private void shapeFloor() throws Exception {
+        int warmup = SAVES_PER_SECOND * WARMUP_SECONDS;
+        int count = SAVES_PER_SECOND * STEADY_SECONDS;
+        String interest = CrmFixture.unique("Floor");
+        crm.informz().createInterest(interest);
+        String emailPrefix = "floor" + System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("DROP TABLE IF EXISTS " + ShapeFloor.TABLE);
+            ddl.execute(ShapeFloor.CREATE_TABLE);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + ShapeFloor.TABLE
+                    + " (id, email, title, version) VALUES (?, ?, ?, 1)")) {
+                for (int id = 0; id < warmup + count; id++) {
+                    insert.setInt(1, id);
+                    insert.setString(2, emailPrefix + "." + id + "@bench.example.org");
+                    insert.setString(3, "Title");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        ShapeFloor floor = (ShapeFloor) new InitialContext().lookup(ShapeFloor.JNDI_NAME);
+        long[] savedAt = new long[warmup + count];
+        IntConsumer save = id -> {
+            savedAt[id] = System.nanoTime();
+            floor.save(id, "Title " + id, interest);
+        };
+        long warmupStarted = System.nanoTime();
+        atSteadyRate(0, warmup, save);
+        FloorDeliveries.await(0, warmup, warmupStarted, PATIENCE);
+        long cpuBefore = serverCpuNanos();
+        ProcessCpu.Sample processesBefore = ProcessCpu.sample();
+        ThreadCpu.Sample threadsBefore = ThreadCpu.sample();
+        long callsBefore = simulatorCallCount();
+        long started = System.nanoTime();
+        atSteadyRate(warmup, warmup + count, save);
+        FloorDeliveries.await(warmup, warmup + count, started, PATIENCE);
+        double cpuPerSave = (serverCpuNanos() - cpuBefore) / 1e6 / count;
+        ProcessCpu.Sample processes = ProcessCpu.sample().minus(processesBefore);
+        String byThread = ThreadCpu.sample().perUnitMillis(threadsBefore, count);
+        long calls = simulatorCallCount() - callsBefore;
+        double[] latency = new double[warmup + count];
+        for (int id = warmup; id < warmup + count; id++) {
+            latency[id] = (FloorDeliveries.committedAt(id) - savedAt[id]) / 1e6;
+        }
+        List<Double> measured = sorted(latency, warmup, warmup + count);
+        report.add(String.format("| floor (the shape without the sync: update + message, delivery + one Subscribe + write-back) at %d saves/s for %d s: save → committed, p50 / p99 / max | %.1f / %.1f / %.1f ms |",
+                SAVES_PER_SECOND, STEADY_SECONDS, percentile(measured, 50), percentile(measured, 99), measured.get(measured.size() - 1)));
+        report.add(String.format("| … floor: server CPU per save | %.1f ms (%.1f ms without the JIT compilers; the collector %.2f ms) |",
+                cpuPerSave, cpuPerSave - processes.serverJit() * 1e3 / count, processes.serverCollector() * 1e3 / count));
+        report.add(String.format("| … floor: CPU used, server / PostgreSQL / simulator (/proc); JIT compilers, server / simulator; Informz calls | %s; %s; %,d |",
+                processes.seconds(), processes.jitSeconds(), calls));
+        report.add("| … floor: the server's Java threads by role, ms per save | " + byThread + " |");
     }
 
     private static List<Double> sorted(double[] values, int from, int to) {

@@ -85,12 +85,15 @@ public final class Deployments {
                 .addClass(InboxProbeServlet.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         EnterpriseArchive archive = productEar().addAsLibrary(waiting).addAsModule(probe);
-        // application.xml lists the modules: the probe is only deployed if it is listed too.
-        String applicationXml = read(archive.get("META-INF/application.xml").getAsset().openStream());
-        String probeModule = "<module><web><web-uri>" + INBOX_PROBE_CONTEXT + ".war</web-uri><context-root>/"
-                + INBOX_PROBE_CONTEXT + "</context-root></web></module>";
-        archive.delete("META-INF/application.xml");
-        return archive.setApplicationXML(new StringAsset(applicationXml.replace("</application>", probeModule + "</application>")));
+        return listModule(archive, "<module><web><web-uri>" + INBOX_PROBE_CONTEXT + ".war</web-uri><context-root>/"
+                + INBOX_PROBE_CONTEXT + "</context-root></web></module>");
+    }
+
+    /** application.xml lists the modules: one added to the EAR is only deployed once it is listed too. */
+    public static EnterpriseArchive listModule(EnterpriseArchive ear, String moduleElement) {
+        String applicationXml = read(ear.get("META-INF/application.xml").getAsset().openStream());
+        ear.delete("META-INF/application.xml");
+        return ear.setApplicationXML(new StringAsset(applicationXml.replace("</application>", moduleElement + "</application>")));
     }
 
 }
