@@ -76,10 +76,12 @@ class SyncBenchmarkIT {
     private static final int SAVES_PER_SECOND = Integer.getInteger("benchmark.saves-per-second", 100);
     private static final int STEADY_SECONDS = Integer.getInteger("benchmark.steady-seconds", 60);
     /**
-     * Saves at the same rate before the measured ones: the contact-sync path is cold until then, and
-     * on H2 the backlog of the cold start (up to 1.7 s) took more than 10 s to drain.
+     * Saves at the same rate before the measured ones (the steady and floor scenarios): the
+     * contact-sync path is cold until then. At 100 saves/s a method called once a save reaches the C2
+     * compiler's thresholds only after a minute or more; after 20 s the compilers still took more than a
+     * quarter of the server's CPU through the measured minute.
      */
-    private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 20);
+    private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 180);
     /**
      * Synced lists besides the steady scenario's own (each a saved query on a tag no contact has):
      * a contact's sync checks every synced list, and a large DMO has about 500.
